@@ -1,0 +1,47 @@
+import type { AnyNode, Element } from 'domhandler'
+import type { CheerioAPI } from 'cheerio/slim'
+import type { Locator } from './types.ts'
+
+const FINGERPRINT_LENGTH = 40
+
+/** Collapses every kind of whitespace (incl. &nbsp; and ideographic space) to one ASCII space. */
+export function collapseSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim()
+}
+
+function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style')
+}
+
+/**
+ * CSS path from <html> using tag:nth-of-type steps. `#id` anchors are avoided on purpose: CMS templates reuse ids,
+ * and the content script resolves this path with querySelector in the live DOM, where a duplicated id would win.
+ */
+export function cssPath(el: Element): string {
+  const steps: string[] = []
+  let node: Element | null = el
+  while (node && isElement(node)) {
+    const tag = node.name.toLowerCase()
+    const parent: AnyNode | null = node.parent
+    if (!isElement(parent)) {
+      steps.unshift(tag)
+      break
+    }
+    let index = 0
+    let count = 0
+    for (const sibling of parent.children) {
+      if (isElement(sibling) && sibling.name.toLowerCase() === tag) {
+        count++
+        if (sibling === node) index = count
+      }
+    }
+    steps.unshift(count > 1 ? `${tag}:nth-of-type(${index})` : tag)
+    node = parent
+  }
+  return steps.join(' > ')
+}
+
+export function locatorOf($: CheerioAPI, el: AnyNode): Locator {
+  const element = isElement(el) ? el : (el.parent as Element)
+  return { css: cssPath(element), text: collapseSpace($(element).text()).slice(0, FINGERPRINT_LENGTH) }
+}

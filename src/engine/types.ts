@@ -1,0 +1,228 @@
+// Shared shapes of the audit engine. Pure data: no browser or Node types here, so the same
+// objects travel between the service worker, the content script, the CLI and the tests.
+
+/** Calendar date as `YYYY-MM-DD` (no time zone: Chinese government pages give local dates). */
+export type IsoDate = string
+
+export interface ParsedDate {
+  /** Normalised calendar date. */
+  iso: IsoDate
+  /** The text it was read from, trimmed. */
+  raw: string
+  /** True when the page gave no year and it was inferred against the as-of date. */
+  yearInferred?: boolean
+  /** `HH:MM` when the page gave a time. */
+  time?: string
+}
+
+/** Where an extracted item sits in the page, so a finding can be found again in the live DOM. */
+export interface Locator {
+  /** CSS path from the root, e.g. `html > body > div:nth-of-type(2) > ul > li:nth-of-type(3)`. */
+  css: string
+  /** A short text fingerprint (first ~40 chars of normalised text) to re-find the element if the path moved. */
+  text: string
+}
+
+export type PageKind = 'portal' | 'list' | 'article' | 'guide' | 'annual-report' | 'directory' | 'other'
+
+/** news 动态/要闻 (14 days) · notice 通知公告/政策文件 (6 months) · long-term 人事/规划 (1 year) · other. */
+export type FreshnessClass = 'news' | 'notice' | 'long-term' | 'other'
+
+export interface Entry {
+  title: string
+  href: string | null
+  date: ParsedDate | null
+  locator: Locator
+}
+
+export interface Column {
+  name: string
+  href: string | null
+  /** The element that heads the column (its title / tab), or the list itself when there is no heading. */
+  locator: Locator | null
+  entries: Entry[]
+  /** The column shows a "暂无信息"-style placeholder (or is an empty list container). */
+  emptyMarker: boolean
+  freshnessClass: FreshnessClass
+  /** 1 = first-level column when known. */
+  level?: number
+  /** How the list was found, for diagnostics: 'ul' | 'table' | 'dl' | 'tab' | 'datastore' | 'page'. */
+  via: string
+}
+
+export interface NavLink {
+  name: string
+  href: string | null
+  locator: Locator
+}
+
+/** Canonical metadata keys; labels on pages are mapped onto these through the pack's synonym lists. */
+export type MetadataKey =
+  | 'indexNo' // 索引号
+  | 'publisher' // 发布机构 (= 发文机关 / 发布单位 / 发文机构)
+  | 'docNumber' // 发文字号 (= 文号 / 发布文号)
+  | 'writtenDate' // 成文日期 (= 发文日期 / 生成日期 / 产生日期)
+  | 'publishDate' // 发布日期 (= 发布时间)
+  | 'topic' // 主题分类
+  | 'validity' // 有效性
+  | 'title' // 名称 (= 标题 / 信息名称)
+  | 'summary' // 内容概述
+  | 'keywords' // 主题词 / 关键词
+
+export interface MetadataField {
+  key: MetadataKey
+  /** The label as printed, normalised (spaces removed), e.g. 发文日期. */
+  label: string
+  value: string
+  locator: Locator
+}
+
+export interface RawField {
+  /** The label as printed, normalised (whitespace and trailing colon removed), e.g. 发文日期. */
+  label: string
+  value: string
+  locator: Locator
+}
+
+export interface MetadataBox {
+  /** Fields found, by canonical key (default synonyms). A label present with an empty value is kept with value ''. */
+  fields: Partial<Record<MetadataKey, MetadataField>>
+  /** Every label/value pair of the box in page order, so a pack's own synonym list can re-map them. */
+  raw: RawField[]
+  /** The box (table / strip) that holds the fields. */
+  locator: Locator | null
+}
+
+export interface FooterItem {
+  value: string
+  locator: Locator
+}
+
+export interface Footer {
+  text: string
+  locator: Locator | null
+  sponsor: FooterItem | null // 主办单位
+  siteIdCode: FooterItem | null // 网站标识码 (10 digits or bm + 8 digits)
+  icp: FooterItem | null // X ICP备N号
+  police: FooterItem | null // X公网安备 N号 / 公安备案号
+  conac: FooterItem | null // 党政机关网站标识 (link to conac or its badge image)
+}
+
+export interface Heading {
+  text: string
+  /** 1..6 for h-tags; 7 for a paragraph that looks like a heading (一、…). */
+  level: number
+  locator: Locator
+}
+
+export interface PageModel {
+  url: string | null
+  title: string
+  kind: PageKind
+  breadcrumb: string[]
+  /** The column this page belongs to: `<meta name="ColumnName">`, else the breadcrumb's last column, else a heading. */
+  columnName: string | null
+  /** `<meta name=…>` values keyed by name as written (SiteIDCode, ColumnName, PubDate, …). */
+  meta: Record<string, string>
+  columns: Column[]
+  /** Sub-column navigation (left nav, 政府信息公开专栏 block). */
+  navigation: NavLink[]
+  metadata: MetadataBox | null
+  /** The publication date printed on an article page (发布日期/发布时间 or a bare date under the title). */
+  visibleDate: (ParsedDate & { locator: Locator | null }) | null
+  footer: Footer | null
+  headings: Heading[]
+  /** Visible text of the main content, whitespace collapsed (guide elements, report parts). */
+  mainText: string
+  /** For an annual report: the year it covers. */
+  reportYear: number | null
+  /** Things the extraction was unsure about; rules turn uncertainty into "review". */
+  notes: string[]
+}
+
+export type Status = 'fail' | 'review' | 'pass' | 'n/a'
+export type Severity = 'veto' | 'error' | 'warning' | 'info'
+export type Lang = 'zh' | 'en'
+
+export interface Finding {
+  /** Stable: hash(ruleId + page URL + locator/section) — same finding, same id, across re-audits. */
+  id: string
+  ruleId: string
+  status: Status
+  severity: Severity
+  section: string
+  message: string
+  evidence: string
+  expected: string
+  source: string
+  locator: Locator | null
+}
+
+export interface Localized {
+  zh: string
+  en: string
+}
+
+/** One rule of a pack: data only. `kind` names the evaluator; `params` are that evaluator's settings. */
+export interface RuleDef {
+  id: string
+  kind: string
+  title: Localized
+  severity: Severity
+  source: string
+  enabled?: boolean
+  params: Record<string, unknown>
+}
+
+export interface RulePack {
+  id: string
+  version: string
+  title: Localized
+  rules: RuleDef[]
+}
+
+export interface AuditOptions {
+  url?: string | null
+  packs: RulePack[]
+  /** The audit date, `YYYY-MM-DD` (Asia/Shanghai). */
+  asOf: IsoDate
+  lang?: Lang
+}
+
+export interface PageReport {
+  url: string | null
+  title: string
+  kind: PageKind
+  asOf: IsoDate
+  findings: Finding[]
+  /** Extraction notes (uncertainties) for diagnostics. */
+  notes: string[]
+}
+
+/** What an evaluator gets besides the page model. */
+export interface RuleContext {
+  rule: RuleDef
+  asOf: IsoDate
+  lang: Lang
+  url: string | null
+  /** Builds a finding with id, ruleId, severity and source filled in from the rule. */
+  finding(f: {
+    status: Status
+    section: string
+    message: Localized
+    evidence: Localized | string
+    expected: Localized | string
+    locator: Locator | null
+    severity?: Severity
+  }): Finding
+}
+
+export type Evaluator = (page: PageModel, params: Record<string, unknown>, ctx: RuleContext) => Finding[]
+
+/** Passed to every extractor while the page model is built. */
+export interface ExtractContext {
+  url: string | null
+  asOf: IsoDate
+  /** Extractors push uncertainties here; they end up in PageModel.notes. */
+  notes: string[]
+}
