@@ -1,0 +1,452 @@
+// Page structure: title, breadcrumb, column, <meta> tags, sub-column navigation, headings, main text and the
+// year an annual report covers. Also the DOM text helpers the other extractors share.
+import type { AnyNode, Element, ParentNode } from 'domhandler'
+import type { CheerioAPI } from 'cheerio/slim'
+import { collapseSpace, locatorOf } from '../locator.ts'
+import type { ExtractContext, Heading, NavLink } from '../types.ts'
+
+export interface PageStructure {
+  title: string
+  breadcrumb: string[]
+  columnName: string | null
+  meta: Record<string, string>
+  navigation: NavLink[]
+  headings: Heading[]
+  mainText: string
+  reportYear: number | null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared DOM text helpers
+
+/** Never visible; their text (scripts, CSS, option lists) must not leak into labels, dates or headings. */
+export const INVISIBLE_TAGS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'head', 'title', 'meta', 'link', 'iframe', 'object', 'svg',
+  'select', 'option', 'textarea', 'canvas',
+])
+
+/** Elements that start a new line when rendered; their boundaries separate label from value. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
+  'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
+  'tr', 'ul',
+])
+
+export function isElement(node: AnyNode | null | undefined): node is Element {
+  return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style')
+}
+
+export function tagOf(el: Element): string {
+  return el.name.toLowerCase()
+}
+
+const WHITESPACE_RUN = /[\s\u00a0\u3000\u200b\ufeff]+/g
+
+// Extraction reads the same subtrees many times (box climbing, footer scoring). The parsed page is not mutated
+// while the model is built, so each element's text is computed once; untrimmed so parents can concatenate.
+const rawTextCache = new WeakMap<Element, string>()
+
+function rawText(el: Element): string {
+  const cached = rawTextCache.get(el)
+  if (cached !== undefined) return cached
+  let out = ''
+  for (const child of el.children) {
+    if (child.type === 'text') out += (child as unknown as { data: string }).data
+    else if (isElement(child) && !INVISIBLE_TAGS.has(tagOf(child))) {
+      out += BLOCK_TAGS.has(tagOf(child)) ? ` ${rawText(child)} ` : rawText(child)
+    }
+  }
+  out = out.replace(WHITESPACE_RUN, ' ')
+  rawTextCache.set(el, out)
+  return out
+}
+
+/** Visible text with block boundaries as spaces, whitespace collapsed. `skip` prunes whole subtrees. */
+export function visibleText(node: AnyNode, skip?: (el: Element) => boolean): string {
+  if (!skip && isElement(node)) return INVISIBLE_TAGS.has(tagOf(node)) ? '' : collapseSpace(rawText(node))
+  const out: string[] = []
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') {
+      out.push((n as unknown as { data: string }).data)
+      return
+    }
+    if (n.type === 'root') {
+      for (const child of (n as ParentNode).children) walk(child)
+      return
+    }
+    if (!isElement(n)) return
+    const tag = tagOf(n)
+    if (INVISIBLE_TAGS.has(tag) || (skip && skip(n))) return
+    const block = BLOCK_TAGS.has(tag)
+    if (block) out.push(' ')
+    for (const child of n.children) walk(child)
+    if (block) out.push(' ')
+  }
+  walk(node)
+  return collapseSpace(out.join(''))
+}
+
+/** Removes the spaces collapseSpace leaves between CJK characters (`政府信息<br>公开指南` → 政府信息公开指南). */
+export function tightCjk(text: string): string {
+  return collapseSpace(text).replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/g, '')
+}
+
+function attr(el: Element, name: string): string {
+  return el.attribs?.[name] ?? ''
+}
+
+/** class + id of an element, lower-cased, for template-name heuristics. */
+export function classAndId(el: Element): string {
+  return `${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase()
+}
+
+export function ancestors(el: Element): Element[] {
+  const out: Element[] = []
+  let node = el.parent
+  while (isElement(node)) {
+    out.push(node)
+    node = node.parent
+  }
+  return out
+}
+
+export function contains(outer: Element, inner: AnyNode): boolean {
+  let node: AnyNode | null = inner
+  while (node) {
+    if (node === outer) return true
+    node = node.parent
+  }
+  return false
+}
+
+export function commonAncestor(elements: Element[]): Element | null {
+  if (elements.length === 0) return null
+  let candidate: Element | null = elements[0]
+  while (candidate && !elements.every((el) => contains(candidate as Element, el))) {
+    candidate = isElement(candidate.parent) ? candidate.parent : null
+  }
+  return candidate
+}
+
+// Site chrome: header, footer, menus. Article text, dates and headings found inside are boilerplate.
+const CHROME_RE = /(^|[\s_-])(header|head|top|footer|foot|bottom|nav|navbar|menu|copyright|logo|banner)([\s_\d-]|$)/
+
+export function isChrome(el: Element): boolean {
+  const tag = tagOf(el)
+  if (tag === 'header' || tag === 'footer' || tag === 'nav') return true
+  return CHROME_RE.test(classAndId(el))
+}
+
+// Most specific first: CMS body containers (TRS, Hanweb, UCAP …), then generic article wrappers.
+const MAIN_SELECTORS = [
+  '#UCAP-CONTENT', 'ucapcontent', '.pages_content', '#zoomcon', '#zoom', '.TRS_Editor', '.article-content',
+  '.detil-new-cont', '#dochtmlcon', '.main-txt', '.wenzhang-content', '.news_content', '.con_text',
+  'article', '.article', '#content', '.content', 'main',
+]
+const MIN_MAIN_TEXT = 30
+
+const mainCache = new WeakMap<object, Element | null>()
+
+/** The element holding the article / guide / report body, or null when no known container has text. */
+export function findMainContainer($: CheerioAPI): Element | null {
+  const doc = $.root().get(0) as object
+  const cached = mainCache.get(doc)
+  if (cached !== undefined) return cached
+  let found: Element | null = null
+  search: for (const selector of MAIN_SELECTORS) {
+    for (const el of $(selector).toArray()) {
+      if (!isElement(el) || ancestors(el).some(isChrome)) continue
+      if (visibleText(el).length >= MIN_MAIN_TEXT) {
+        found = el
+        break search
+      }
+    }
+  }
+  mainCache.set(doc, found)
+  return found
+}
+
+/**
+ * Where page-wide searches start: <body>, or the whole document when content sits outside it — a stray </html>
+ * in an included header (gov.cn 公报 pages) leaves the rest of the page at the top level for htmlparser2.
+ */
+export function scanRoot($: CheerioAPI): ParentNode {
+  const doc = $.root().get(0) as unknown as ParentNode
+  const body = $('body').get(0)
+  if (!isElement(body)) return doc
+  const topLevel = doc.children.filter(isElement)
+  const html = topLevel[0]
+  const enclosed =
+    topLevel.length === 1 && html.children.filter(isElement).every((c) => tagOf(c) === 'head' || c === body)
+  return enclosed ? body : doc
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// meta
+
+function readMeta($: CheerioAPI): Record<string, string> {
+  const meta: Record<string, string> = {}
+  for (const el of $('meta[name]').toArray()) {
+    if (!isElement(el) || !('content' in el.attribs)) continue
+    const name = attr(el, 'name').trim()
+    if (!name) continue
+    const content = collapseSpace(attr(el, 'content'))
+    // Templates print some metas twice; an empty first copy must not hide a filled second one.
+    if (!(name in meta) || (meta[name] === '' && content !== '')) meta[name] = content
+  }
+  return meta
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// title
+
+// `title _ 中国宜春`, `站名 | 标题`, `标题__2007年第23号国务院公报_中国政府网`, `标题-中国科普网`.
+const TITLE_SEPARATORS = /\s+[|｜_\-–—]+\s+|_{1,2}|\s*[|｜]\s*|——|-(?=[^-]{2,12}(?:网|网站|政府|门户)$)/
+
+export function stripSiteSuffix(title: string, siteName = ''): string {
+  const text = collapseSpace(title)
+  const parts = text
+    .split(TITLE_SEPARATORS)
+    .map((p) => collapseSpace(p))
+    .filter((p) => p && p !== siteName)
+  if (parts.length <= 1) return parts[0] ?? text
+  return parts.reduce((best, p) => (p.length > best.length ? p : best))
+}
+
+const TITLE_CLASS_RE = /(^|[\s_-])(article|detail|detil|news|con|art|wz|wenzhang|doc)?[-_]?title([\s_-]|$)/
+
+function findTitle($: CheerioAPI, meta: Record<string, string>): string {
+  if (meta.ArticleTitle) return meta.ArticleTitle
+  const titleTag = collapseSpace($('title').first().text())
+  const fromTag = stripSiteSuffix(titleTag, meta.SiteName ?? '')
+  const candidates: string[] = []
+  for (const el of $('h1, h2, [class*=title], [id*=title]').toArray()) {
+    if (!isElement(el) || INVISIBLE_TAGS.has(tagOf(el))) continue
+    const up = ancestors(el)
+    if (up.some((a) => tagOf(a) === 'a' || isChrome(a))) continue
+    const tag = tagOf(el)
+    if (tag !== 'h1' && tag !== 'h2' && !TITLE_CLASS_RE.test(classAndId(el))) continue
+    const text = visibleText(el)
+    if (text.length >= 4 && text.length <= 200) candidates.push(text)
+  }
+  // The <title> normally repeats the article title: the element that agrees with it is the title.
+  // An element longer than the <title> text wraps more than the title (source, date line): keep the <title> text.
+  const agreeing = candidates.find((c) => fromTag && fromTag.includes(c))
+  if (agreeing) return agreeing
+  if (fromTag) return fromTag
+  return candidates[0] ?? ''
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// breadcrumb
+
+const CRUMB_CLASS_RE = /crumb|position|location|dqwz|bread|weizhi|curpos|current[-_]?path|lujing|mbx/
+const CRUMB_LABEL_RE = /^.*?(?:当前|所在|现在的?)?位置\s*[:：]?/
+const CRUMB_SEPARATOR_RE = /\s*(?:>>|»|›|>|＞|→|\/|\\|＞)\s*/
+const MAX_CRUMB_TEXT = 300
+
+// Print / font-size / share widgets sit inside some crumb bars (gov.cn 公报 pages).
+const CRUMB_WIDGET_RE = /print|share|font|size|tool|zihao|fenxiang/
+
+/** Marked hidden in the markup: `display:none`, `hidden`, or a class/id saying so (hiddenLocation, ng-hide). */
+export function isHidden(el: Element): boolean {
+  if ('hidden' in (el.attribs ?? {})) return true
+  if (/display\s*:\s*none/i.test(attr(el, 'style'))) return true
+  return /(^|[\s_-])(hidden|ng-hide|hide)([\s_-]|$)|^hidden/.test(classAndId(el))
+}
+
+function crumbItems(container: Element): string[] {
+  const items: string[] = []
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') {
+      for (const part of (n as unknown as { data: string }).data.split(CRUMB_SEPARATOR_RE)) items.push(part)
+      return
+    }
+    if (!isElement(n) || INVISIBLE_TAGS.has(tagOf(n))) return
+    if (n !== container && (CRUMB_WIDGET_RE.test(classAndId(n)) || isHidden(n))) return
+    if (tagOf(n) === 'a') {
+      items.push(visibleText(n))
+      return
+    }
+    for (const child of n.children) walk(child)
+  }
+  walk(container)
+  return items
+    .map((item) => tightCjk(item).replace(CRUMB_LABEL_RE, '').trim())
+    .filter((item) => item && !/^[\s>»›/\\|:：\-]+$/.test(item) && !/[:：]$/.test(item))
+}
+
+function findBreadcrumb($: CheerioAPI): { items: string[]; el: Element | null } {
+  const named: Element[] = []
+  const labelled: Element[] = []
+  const walk = (el: Element): void => {
+    if (INVISIBLE_TAGS.has(tagOf(el))) return
+    if (CRUMB_CLASS_RE.test(classAndId(el))) named.push(el)
+    let own = ''
+    for (const c of el.children) {
+      if (c.type === 'text') own += (c as unknown as { data: string }).data
+      else if (isElement(c)) walk(c)
+    }
+    // Templates without a class name still print the 当前位置 label.
+    if (/位置\s*[:：]/.test(own)) labelled.push(isElement(el.parent) && visibleText(el).length < 20 ? el.parent : el)
+  }
+  for (const child of scanRoot($).children) if (isElement(child)) walk(child)
+  const candidates = [...named, ...labelled]
+  for (const el of candidates) {
+    if (isHidden(el)) continue
+    const text = visibleText(el)
+    if (!text || text.length > MAX_CRUMB_TEXT || !/首页|主页|位置|[>»›＞]/.test(text)) continue
+    const items = crumbItems(el)
+    if (items.length >= 2 || (items.length === 1 && /位置/.test(text))) return { items, el }
+  }
+  return { items: [], el: null }
+}
+
+const NOT_A_COLUMN = new Set(['正文', '详情', '内容', '详细内容', '文章', '信息详情', '正文内容'])
+
+function pickColumnName(meta: Record<string, string>, breadcrumb: string[], title: string): string | null {
+  if (meta.ColumnName) return meta.ColumnName
+  for (let i = breadcrumb.length - 1; i >= 1; i--) {
+    const item = breadcrumb[i]
+    if (NOT_A_COLUMN.has(item) || item === title) continue
+    return item
+  }
+  return null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// navigation
+
+/** Sub-column names of the 政府信息公开 section (国办公开办函〔2019〕61号 four columns + common extras). */
+const DISCLOSURE_NAV_RE = /指南|制度|法定主动公开|主动公开|年报|年度报告|依申请|公开目录|公开申请|信息公开/
+const MAX_NAV_LINKS = 60
+const MIN_NAV_DENSITY = 0.3
+
+function linkName(a: Element): string {
+  const text = tightCjk(visibleText(a))
+  return text || tightCjk(attr(a, 'title'))
+}
+
+function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Element | null {
+  const hits = new Map<Element, number>()
+  const linkCount = new Map<Element, number>()
+  for (const a of $('a').toArray()) {
+    if (!isElement(a)) continue
+    const up = ancestors(a)
+    for (const el of up) linkCount.set(el, (linkCount.get(el) ?? 0) + 1)
+    if (!DISCLOSURE_NAV_RE.test(linkName(a)) || up.some(footerish)) continue
+    for (const el of up) hits.set(el, (hits.get(el) ?? 0) + 1)
+  }
+  let best: Element | null = null
+  let bestHits = 1
+  let bestDepth = -1
+  for (const [el, count] of hits) {
+    const tag = tagOf(el)
+    if (tag === 'body' || tag === 'html') continue
+    const links = linkCount.get(el) ?? count
+    if (links > MAX_NAV_LINKS || count / links < MIN_NAV_DENSITY) continue
+    const depth = ancestors(el).length
+    if (count > bestHits || (count === bestHits && depth > bestDepth)) {
+      best = el
+      bestHits = count
+      bestDepth = depth
+    }
+  }
+  return best
+}
+
+const SIDE_NAV_RE = /(left|side|sub|second)[-_]?(nav|menu|lm|list)|(nav|menu)[-_]?(left|side)|lmdh|zwgk_l|info_menu/
+
+function navLinks($: CheerioAPI, container: Element): NavLink[] {
+  const links: NavLink[] = []
+  for (const a of $(container).find('a').toArray()) {
+    if (!isElement(a)) continue
+    const name = linkName(a)
+    if (!name) continue
+    const href = attr(a, 'href').trim()
+    links.push({ name, href: href && !/^javascript:/i.test(href) ? href : null, locator: locatorOf($, a) })
+  }
+  return links
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// headings
+
+// 一、总体情况 · （一）主动公开 · (二)公开渠道 · 十一、… — the numbering 年报 and 指南 use for their parts.
+const NUMBERED_HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S/
+const MAX_PARAGRAPH_HEADING = 60
+
+function findHeadings($: CheerioAPI): Heading[] {
+  const headings: Heading[] = []
+  for (const el of $('h1, h2, h3, h4, h5, h6, p').toArray()) {
+    if (!isElement(el)) continue
+    const tag = tagOf(el)
+    const text = visibleText(el)
+    if (!text) continue
+    if (tag === 'p') {
+      if (text.length > MAX_PARAGRAPH_HEADING || !NUMBERED_HEADING_RE.test(text)) continue
+      // Table cells of the 年报 statistics reuse 一、/（一） row labels; they are not report parts.
+      if ($(el).closest('td, th').length) continue
+      headings.push({ text, level: 7, locator: locatorOf($, el) })
+    } else {
+      headings.push({ text, level: Number(tag.slice(1)), locator: locatorOf($, el) })
+    }
+  }
+  return headings
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// report year
+
+const REPORT_TITLE_RE = /((?:19|20)\d{2})\s*年度?.{0,40}?(?:信息公开|政务公开).{0,12}?(?:年度报告|年报)/
+const REPORT_PERIOD_RE = /统计(?:期限|时限|期间|区间|时间|周期)?(?:为|是|从|自)?\s*((?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日/
+
+function findReportYear(title: string, headings: Heading[], mainText: string): number | null {
+  const firstHeading = headings.find((h) => h.level <= 2)?.text ?? ''
+  // Only the page's own title lines: a list of reports mentions other years' report titles in its body.
+  for (const text of [title, firstHeading]) {
+    const m = REPORT_TITLE_RE.exec(text)
+    if (m) return Number(m[1])
+  }
+  const period = REPORT_PERIOD_RE.exec(mainText)
+  return period ? Number(period[1]) : null
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+export function extractStructure($: CheerioAPI, ctx: ExtractContext): PageStructure {
+  const meta = readMeta($)
+  const title = findTitle($, meta)
+  const crumb = findBreadcrumb($)
+  const breadcrumb = crumb.items
+  const columnName = pickColumnName(meta, breadcrumb, title)
+
+  const footerish = (el: Element): boolean => {
+    const tag = tagOf(el)
+    return tag === 'footer' || /(^|[\s_-])(footer|foot|bottom|copyright)([\s_\d-]|$)/.test(classAndId(el))
+  }
+  let navContainer = findNavigation($, footerish)
+  if (!navContainer) {
+    navContainer =
+      ($('[class], [id]')
+        .toArray()
+        .find((el) => isElement(el) && SIDE_NAV_RE.test(classAndId(el)) && $(el).find('a').length >= 2) as
+        | Element
+        | undefined) ?? null
+    if (navContainer) ctx.notes.push('navigation: no 信息公开 sub-column links; used a side menu by class name')
+  }
+  const navigation = navContainer ? navLinks($, navContainer) : []
+
+  const headings = findHeadings($)
+  const main = findMainContainer($)
+  let mainText: string
+  if (main) {
+    mainText = visibleText(main)
+  } else {
+    mainText = visibleText(scanRoot($), (el) => isChrome(el) || el === crumb.el || tagOf(el) === 'head')
+    ctx.notes.push('mainText: no article container found; used the page body without header/footer/nav')
+  }
+  const reportYear = findReportYear(title, headings, mainText)
+  return { title, breadcrumb, columnName, meta, navigation, headings, mainText, reportYear }
+}
