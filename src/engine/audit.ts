@@ -1,0 +1,85 @@
+// The one entry point every host calls: HTML in, findings out. Pure, so the service worker, CLI and tests agree.
+import { findingId, makeContext } from './finding.ts'
+import { enabledRules } from './pack.ts'
+import { buildPageModel } from './page-model.ts'
+import { evaluators } from './rules/index.ts'
+import type { AuditOptions, Finding, PageModel, PageReport, RuleDef, Severity, Status } from './types.ts'
+
+export const ENGINE_VERSION = '0.1.0'
+
+const STATUS_ORDER: Record<Status, number> = { fail: 0, review: 1, pass: 2, 'n/a': 3 }
+const SEVERITY_ORDER: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 }
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name
+  return String(error)
+}
+
+/** A broken rule must not hide the other rules' results: it turns into one finding a person looks at. */
+function crashFinding(rule: RuleDef, ctx: ReturnType<typeof makeContext>, zh: string, en: string, detail: string): Finding {
+  return ctx.finding({
+    status: 'review',
+    section: rule.title.zh,
+    message: { zh: `${zh}：${detail}`, en: `${en}: ${detail}` },
+    evidence: { zh: `规则 ${rule.id}（类型 ${rule.kind}）`, en: `rule ${rule.id} (kind ${rule.kind})` },
+    expected: { zh: '规则正常执行并给出结论', en: 'the rule runs and reaches a verdict' },
+    locator: null,
+  })
+}
+
+function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null): Finding[] {
+  const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url })
+  const evaluator = Object.hasOwn(evaluators, rule.kind) ? evaluators[rule.kind] : undefined
+  if (!evaluator) return [crashFinding(rule, ctx, '未知的规则类型', 'Unknown rule kind', rule.kind)]
+  try {
+    const out = evaluator(model, rule.params ?? {}, ctx)
+    if (!Array.isArray(out)) throw new TypeError('evaluator returned no array')
+    return out
+  } catch (error) {
+    return [crashFinding(rule, ctx, '规则执行出错', 'Rule failed to run', errorText(error))]
+  }
+}
+
+/**
+ * Two findings can collide when a rule reports twice on one element and section. Renumbering in emission order keeps
+ * ids unique and still reproducible: the same page and pack give the same order, hence the same ids.
+ */
+function dedupeIds(findings: Finding[], url: string | null): Finding[] {
+  const seen = new Map<string, number>()
+  return findings.map((f) => {
+    const count = (seen.get(f.id) ?? 0) + 1
+    seen.set(f.id, count)
+    if (count === 1) return f
+    let id = findingId(f.ruleId, url, `${f.id}#${count}`)
+    while (seen.has(id)) id = findingId(f.ruleId, url, `${id}#`)
+    seen.set(id, 1)
+    return { ...f, id }
+  })
+}
+
+export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
+  // Ids already ignore the #fragment (findingId strips it); the report keeps the address as the caller gave it.
+  const url = opts.url ?? model.url ?? null
+  const findings: Finding[] = []
+  for (const { rule } of enabledRules(opts.packs)) findings.push(...runRule(model, rule, opts, url))
+  const unique = dedupeIds(findings, url)
+  // Array.prototype.sort is stable, so ties keep pack and rule order.
+  unique.sort(compareFindings)
+  return {
+    url,
+    title: model.title,
+    kind: model.kind,
+    asOf: opts.asOf,
+    findings: unique,
+    notes: [...model.notes],
+  }
+}
+
+export function audit(html: string, opts: AuditOptions): PageReport {
+  const model = buildPageModel(html, { url: opts.url ?? null, asOf: opts.asOf })
+  return auditModel(model, opts)
+}

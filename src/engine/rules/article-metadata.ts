@@ -1,0 +1,201 @@
+// 条例 第十二条第三款 and the 目录系统实施指引 core metadata: a disclosed document page shows its catalogue fields.
+import type { Evaluator, Finding, Localized, MetadataKey, PageModel } from '../types.ts'
+import { clip, findField, hasBox, isBlankValue, matchesAny, publishDateOf } from './fields.ts'
+import { isRecord, strList } from './params.ts'
+
+const FIELD_NAMES: Record<MetadataKey, Localized> = {
+  indexNo: { zh: '索引号', en: 'index number' },
+  publisher: { zh: '发布机构', en: 'publishing body' },
+  docNumber: { zh: '发文字号', en: 'document number' },
+  writtenDate: { zh: '成文日期', en: 'date of writing' },
+  publishDate: { zh: '发布日期', en: 'publication date' },
+  topic: { zh: '主题分类', en: 'topic' },
+  validity: { zh: '有效性', en: 'validity' },
+  title: { zh: '名称', en: 'title' },
+  summary: { zh: '内容概述', en: 'summary' },
+  keywords: { zh: '主题词', en: 'keywords' },
+}
+
+const DEFAULT_REQUIRED: MetadataKey[] = ['indexNo', 'publisher', 'writtenDate', 'publishDate', 'title']
+const DEFAULT_KEYWORDS = ['信息公开', '政务公开', '公开目录']
+
+/**
+ * 目录系统实施指引 format is 9-char org code / YYYY-NNNNN; the 18-char credit code, hyphen forms and the 10-char prefix
+ * with 7-digit serial of the Jiangxi platform are all in use, and no single national format is in force.
+ */
+const DEFAULT_INDEX_PATTERNS = [
+  '^(?:[0-9A-Z]{7,8}-?[0-9A-Z]{1,2}|[0-9A-Z]{18})[/-]\\d{4}\\d{0,2}-\\d{4,7}$',
+  '^\\d{6}-[0-9A-Z]+-[0-9A-Z]+-[0-9A-Z]+-\\d{8}-\\d+$',
+  '^\\d{21}$',
+]
+
+function keysOf(params: Record<string, unknown>, key: string, fallback: MetadataKey[]): MetadataKey[] {
+  return strList(params, key, fallback).filter((k): k is MetadataKey => k in FIELD_NAMES)
+}
+
+function synonymsOf(params: Record<string, unknown>, key: MetadataKey): string[] {
+  const table = isRecord(params.synonyms) ? params.synonyms : {}
+  return strList(table, key, [FIELD_NAMES[key].zh])
+}
+
+function compile(sources: string[]): RegExp[] {
+  return sources.flatMap((s) => {
+    try {
+      return [new RegExp(s, 'i')]
+    } catch {
+      return []
+    }
+  })
+}
+
+/** Why the page counts as a 信息公开 document page, or null when it does not. */
+function disclosureReason(page: PageModel, keywords: string[]): string | null {
+  if (hasBox(page)) return 'box'
+  if (page.kind !== 'article') return null
+  const trail = [...page.breadcrumb, page.columnName ?? '', page.meta.ColumnName ?? ''].join(' ')
+  return matchesAny(trail, keywords) ? 'breadcrumb' : null
+}
+
+export const articleMetadata: Evaluator = (page, params, ctx) => {
+  const keywords = strList(params, 'disclosureKeywords', DEFAULT_KEYWORDS)
+  const reason = disclosureReason(page, keywords)
+  if (!reason) {
+    return [
+      ctx.finding({
+        status: 'n/a',
+        section: '元数据',
+        message: {
+          zh: '非信息公开文件页（无元数据框，栏目路径未涉及信息公开），不检查核心元数据',
+          en: 'Not a disclosure document page (no metadata box, path outside 信息公开); core metadata not checked',
+        },
+        evidence: { zh: `页面类型 ${page.kind}；路径：${page.breadcrumb.join(' > ') || '无'}`, en: `page kind ${page.kind}; path: ${page.breadcrumb.join(' > ') || 'none'}` },
+        expected: { zh: '仅信息公开文件页须列核心元数据', en: 'only disclosure document pages must show core metadata' },
+        locator: null,
+      }),
+    ]
+  }
+
+  const boxLocator = page.metadata?.locator ?? null
+  const out: Finding[] = []
+  const required = keysOf(params, 'required', DEFAULT_REQUIRED)
+  const conditional = keysOf(params, 'conditional', ['docNumber'])
+  const indexPatterns = compile(strList(params, 'indexNoPatterns', DEFAULT_INDEX_PATTERNS))
+  const where = reason === 'box' ? { zh: '页面有元数据框', en: 'the page has a metadata box' } : { zh: '栏目路径属于信息公开', en: 'the page sits under 信息公开' }
+
+  for (const key of [...required, ...conditional.filter((k) => !required.includes(k))]) {
+    const name = FIELD_NAMES[key]
+    const labels = synonymsOf(params, key)
+    const isRequired = required.includes(key)
+    const field = findField(page, labels, key)
+    const expected = isRequired
+      ? { zh: `信息公开文件页应列明“${name.zh}”（可用标签：${labels.join('、')}）`, en: `a disclosure document page shows its ${name.en} (labels: ${labels.join(', ')})` }
+      : { zh: `文件有${name.zh}时应列明`, en: `shown when the document has one (${name.en})` }
+
+    if (field && !isBlankValue(field.value)) {
+      out.push(passOrFormat(key, field.label, field.value.trim(), field.locator))
+      continue
+    }
+    if (field) {
+      out.push(
+        ctx.finding({
+          status: isRequired ? 'review' : 'n/a',
+          section: name.zh,
+          message: isRequired
+            ? { zh: `“${field.label}”标签存在但值为空，可能由脚本填充，请在浏览器中核对`, en: `The “${field.label}” label is there but its value is empty; it may be filled by script, check in a browser` }
+            : { zh: `“${field.label}”为空，文件可能无${name.zh}`, en: `“${field.label}” is empty; the document may have no ${name.en}` },
+          evidence: { zh: `${field.label}：（空）`, en: `${field.label}: (empty)` },
+          expected,
+          locator: field.locator,
+        }),
+      )
+      continue
+    }
+    // 名称 is satisfied by the page's own title, 发布日期 by the date printed under it: both are shown to the reader.
+    if (key === 'title' && page.title.trim()) {
+      out.push(pass(name.zh, { zh: `页面标题：${page.title.trim()}`, en: `page title: ${page.title.trim()}` }, null))
+      continue
+    }
+    const shown = key === 'publishDate' ? publishDateOf(page, labels) : null
+    if (shown?.date && shown.labelled) {
+      out.push(pass(name.zh, { zh: `页面显示：${clip(shown.locator?.text || shown.value)}`, en: `shown on the page: ${clip(shown.locator?.text || shown.value)}` }, shown.locator))
+      continue
+    }
+    if (shown?.date) {
+      out.push(
+        ctx.finding({
+          status: 'review',
+          section: name.zh,
+          message: {
+            zh: `元数据中无发布日期，页面仅有未标注的日期 ${shown.date.iso}，可能是落款日期，请核对`,
+            en: `No publication date in the metadata; the page only shows an unlabelled date ${shown.date.iso}, possibly the signature date`,
+          },
+          evidence: { zh: `页面显示日期：${shown.value}`, en: `date on the page: ${shown.value}` },
+          expected,
+          locator: shown.locator,
+        }),
+      )
+      continue
+    }
+    if (!isRequired) {
+      out.push(
+        ctx.finding({
+          status: 'n/a',
+          section: name.zh,
+          message: { zh: `未见${name.zh}；条件必选，文件无${name.zh}时可不列`, en: `No ${name.en} found; required only when the document has one` },
+          evidence: { zh: `未见标签：${labels.join('、')}`, en: `none of the labels: ${labels.join(', ')}` },
+          expected,
+          locator: null,
+        }),
+      )
+      continue
+    }
+    out.push(
+      ctx.finding({
+        status: 'fail',
+        section: name.zh,
+        message: { zh: `信息公开文件页缺少“${name.zh}”`, en: `The disclosure document page lacks its ${name.en}` },
+        evidence: {
+          zh: `${where.zh}，但未见标签：${labels.join('、')}`,
+          en: `${where.en}, but none of these labels: ${labels.join(', ')}`,
+        },
+        expected,
+        locator: boxLocator,
+      }),
+    )
+  }
+  return out
+
+  function pass(section: string, evidence: Localized, locator: Finding['locator']): Finding {
+    return ctx.finding({
+      status: 'pass',
+      section,
+      message: { zh: `已列明“${section}”`, en: `${section} is shown` },
+      evidence,
+      expected: { zh: `信息公开文件页应列明“${section}”`, en: `a disclosure document page shows ${section}` },
+      locator,
+    })
+  }
+
+  function passOrFormat(key: MetadataKey, label: string, value: string, locator: Finding['locator']): Finding {
+    const section = FIELD_NAMES[key].zh
+    const evidence = { zh: `${label}：${clip(value)}`, en: `${label}: ${clip(value)}` }
+    if (key === 'indexNo' && indexPatterns.length > 0) {
+      const compact = value.replace(/\s+/g, '')
+      if (!indexPatterns.some((re) => re.test(compact))) {
+        // No single national format is in force, so an unusual code is worth a look but is never a failure.
+        return ctx.finding({
+          status: 'review',
+          section,
+          message: { zh: '索引号格式少见，请核对是否唯一、稳定', en: 'Unusual index number format; check that it is unique and stable' },
+          evidence,
+          expected: {
+            zh: '常见格式：组织机构代码/年份-流水号（如 000014349/2017-00110），或统一社会信用代码前段',
+            en: 'usual form: org code/year-serial (e.g. 000014349/2017-00110), or a credit-code prefix',
+          },
+          locator,
+        })
+      }
+    }
+    return pass(section, evidence, locator)
+  }
+}

@@ -1,0 +1,149 @@
+// 政府网站发展指引 (国办发〔2017〕47号) 网页设计规范 底部功能区, checked under 19号 功能设计·网站标识:
+// every page's footer names the sponsor and carries the site code, ICP and police records and the 党政机关 badge.
+import type { Evaluator, Finding, Footer, FooterItem, Localized } from '../types.ts'
+import { str, strList } from './params.ts'
+
+type ItemKey = 'sponsor' | 'siteIdCode' | 'icp' | 'police' | 'conac'
+
+const ITEMS: Record<ItemKey, Localized> = {
+  sponsor: { zh: '主办单位', en: 'sponsoring body' },
+  siteIdCode: { zh: '网站标识码', en: 'site identification code' },
+  icp: { zh: 'ICP备案编号', en: 'ICP record number' },
+  police: { zh: '公安机关备案编号', en: 'public-security record number' },
+  conac: { zh: '党政机关网站标识', en: 'Party and government website badge' },
+}
+const HOW_TO: Record<ItemKey, Localized> = {
+  sponsor: { zh: '如“主办单位：××市人民政府办公室”', en: 'e.g. 主办单位：××市人民政府办公室' },
+  siteIdCode: { zh: '如“网站标识码：3609000002”', en: 'e.g. 网站标识码：3609000002' },
+  icp: { zh: '如“赣ICP备06000141号”，链接至 beian.miit.gov.cn', en: 'e.g. 赣ICP备06000141号, linked to beian.miit.gov.cn' },
+  police: { zh: '如“赣公网安备 36090202000004号”或“公安备案号：…”，链接至 beian.gov.cn', en: 'e.g. 赣公网安备 36090202000004号, linked to beian.gov.cn' },
+  conac: { zh: '党政机关网站标识（红色徽标），可点击查看证书', en: 'the red 党政机关 badge, clickable to its certificate' },
+}
+const DEFAULT_ITEMS: ItemKey[] = ['sponsor', 'siteIdCode', 'icp', 'police', 'conac']
+const DEFAULT_CODE = '^(\\d{10}|bm\\d{8})$'
+
+/** The code itself, whether the extractor kept the label (`政府网站标识码：bm06000004`) or not. */
+export function siteCodeOf(item: FooterItem): string {
+  const v = item.value.replace(/[\s\u00a0\u3000]+/g, '')
+  const m = /(bm\d{8}|\d{10})(?!\d)/i.exec(v)
+  return m ? m[1] : v.replace(/^(?:政府)?网站标识码[:：]?/, '')
+}
+
+function metaSiteCode(meta: Record<string, string>): { present: boolean; value: string } {
+  for (const [name, value] of Object.entries(meta)) {
+    if (name.toLowerCase() === 'siteidcode') return { present: true, value: value.trim() }
+  }
+  return { present: false, value: '' }
+}
+
+export const footerIdentifiers: Evaluator = (page, params, ctx) => {
+  const footer: Footer | null = page.footer
+  // A block that holds none of the five items is not the site's footer (wrapped extracts mention 备案 in body text);
+  // five fails there would accuse a page that never had site chrome.
+  const anyItem = !!footer && DEFAULT_ITEMS.some((k) => footer[k] !== null)
+  if (!footer || !anyItem) {
+    return [
+      ctx.finding({
+        status: 'n/a',
+        section: '底部功能区',
+        message: {
+          zh: '未识别到页面底部功能区（可能是摘录、包装或框架内页面），未检查网站标识',
+          en: 'No footer found (an extracted, wrapped or framed page); site identifiers not checked',
+        },
+        evidence: { zh: '页面无可识别的底部区域', en: 'no recognisable footer' },
+        expected: { zh: '门户页面底部列明主办单位、网站标识码、ICP备案、公安备案和党政机关网站标识', en: 'the footer lists sponsor, site code, ICP and police records and the 党政机关 badge' },
+        locator: null,
+      }),
+    ]
+  }
+  const keys = strList(params, 'items', DEFAULT_ITEMS).filter((k): k is ItemKey => k in ITEMS)
+  let codePattern: RegExp
+  try {
+    codePattern = new RegExp(str(params, 'siteIdCodePattern', DEFAULT_CODE), 'i')
+  } catch {
+    codePattern = new RegExp(DEFAULT_CODE, 'i')
+  }
+  const out: Finding[] = []
+  for (const key of keys) {
+    const name = ITEMS[key]
+    const item = footer[key]
+    const expected = { zh: `页面底部应列明${name.zh}，${HOW_TO[key].zh}`, en: `the footer shows the ${name.en}, ${HOW_TO[key].en}` }
+    if (!item) {
+      out.push(
+        ctx.finding({
+          status: 'fail',
+          section: name.zh,
+          message: { zh: `页面底部缺少${name.zh}`, en: `The footer lacks the ${name.en}` },
+          evidence: { zh: `底部文字：${footer.text.slice(0, 120) || '（空）'}`, en: `footer text: ${footer.text.slice(0, 120) || '(empty)'}` },
+          expected,
+          locator: null,
+        }),
+      )
+      continue
+    }
+    const evidence = { zh: `底部：${item.value}`, en: `footer: ${item.value}` }
+    if (key === 'siteIdCode') {
+      const code = siteCodeOf(item)
+      if (!codePattern.test(code)) {
+        out.push(
+          ctx.finding({
+            status: 'fail',
+            section: name.zh,
+            message: { zh: `网站标识码“${code}”格式不正确`, en: `The site code “${code}” is malformed` },
+            evidence,
+            expected: { zh: '网站标识码为 10 位数字（地方）或 bm 加 8 位数字（国务院部门）', en: '10 digits (local sites) or bm + 8 digits (central departments)' },
+            locator: item.locator,
+          }),
+        )
+        continue
+      }
+      out.push(...compareWithMeta(code, item))
+    }
+    out.push(
+      ctx.finding({
+        status: 'pass',
+        section: name.zh,
+        message: { zh: `页面底部已列明${name.zh}`, en: `The footer shows the ${name.en}` },
+        evidence,
+        expected,
+        locator: item.locator,
+      }),
+    )
+  }
+  return out
+
+  /** The meta is for machines, the footer for people; they should agree, but a gap is a note, not a defect of the page. */
+  function compareWithMeta(code: string, item: FooterItem): Finding[] {
+    const meta = metaSiteCode(page.meta)
+    const section = '网站标识码（SiteIDCode 元标签）'
+    const expected = { zh: '<meta name="SiteIDCode"> 应与底部网站标识码一致', en: '<meta name="SiteIDCode"> matches the footer code' }
+    if (!meta.value) {
+      return [
+        ctx.finding({
+          status: 'review',
+          section,
+          message: {
+            zh: meta.present ? 'SiteIDCode 元标签为空，底部标识码未写入页面元数据' : '页面无 SiteIDCode 元标签',
+            en: meta.present ? 'The SiteIDCode meta is empty while the footer shows a code' : 'The page has no SiteIDCode meta',
+          },
+          evidence: { zh: `底部 ${code}，元标签 ${meta.present ? '（空）' : '（无）'}`, en: `footer ${code}, meta ${meta.present ? '(empty)' : '(absent)'}` },
+          expected,
+          locator: item.locator,
+        }),
+      ]
+    }
+    if (meta.value.toLowerCase() !== code.toLowerCase()) {
+      return [
+        ctx.finding({
+          status: 'review',
+          section,
+          message: { zh: '底部网站标识码与 SiteIDCode 元标签不一致', en: 'The footer site code differs from the SiteIDCode meta' },
+          evidence: { zh: `底部 ${code}，元标签 ${meta.value}`, en: `footer ${code}, meta ${meta.value}` },
+          expected,
+          locator: item.locator,
+        }),
+      ]
+    }
+    return []
+  }
+}

@@ -1,0 +1,109 @@
+// 条例 第十二条第二款: a 政府信息公开指南 must state the 分类、编排体系、获取方式 and the 工作机构's 名称、办公地址、
+// 办公时间、联系电话、传真号码、互联网联系方式. Each element is looked up in the guide's text and headings.
+import type { Evaluator, Finding, Locator } from '../types.ts'
+import { compilePatterns, itemStrList, objList, strList, type Params } from './params.ts'
+
+interface Element {
+  name: string
+  strong: RegExp[]
+  weak: RegExp[]
+}
+
+// Patterns run on the text with all whitespace removed (labels are often letter-spaced: 办 公 地 址). A "strong"
+// match is a labelled value or the value itself; a "weak" one is a mention without a value (可通过传真提交), which a
+// person must confirm.
+export const DEFAULT_ELEMENTS: readonly { name: string; patterns: string[]; weak: string[] }[] = [
+  { name: '分类', patterns: ['信息分类', '分类', '公开类别', '信息类别'], weak: [] },
+  { name: '编排体系', patterns: ['编排体系', '编排方式', '编排', '排列方式'], weak: ['体系'] },
+  {
+    name: '获取方式',
+    patterns: ['获取方式', '获取(?:政府)?信息的?(?:方式|途径)', '获取途径', '公开(?:方式|渠道|形式)', '申请(?:接收)?(?:方式|渠道)', '查阅点'],
+    weak: ['获取', '查阅'],
+  },
+  {
+    name: '机构名称',
+    // The office's own name first: a generic 工作机构 is often just a word in a sentence.
+    patterns: ['政务公开(?:办公室|办)', '信息公开(?:办公室|办)', '受理机构', '信息公开工作机构', '工作机构', '公开机构', '受理点'],
+    weak: ['负责', '承办'],
+  },
+  { name: '办公地址', patterns: ['(?:办公|通信|通讯|联系|受理)?地址[:：]', '办公地点', '受理地点'], weak: ['地址'] },
+  {
+    name: '办公时间',
+    patterns: ['(?:办公|工作|受理|接待)时间[:：]', '\\d{1,2}[:：]\\d{2}[-—~～至]\\d{1,2}[:：]\\d{2}'],
+    weak: ['办公时间', '工作时间', '工作日'],
+  },
+  { name: '联系电话', patterns: ['电话(?:号码)?[:：][0-9０-９(（]', '0\\d{2,3}[-—]\\d{7,8}'], weak: ['电话'] },
+  { name: '传真号码', patterns: ['传真(?:号码|电话)?[:：][0-9０-９(（]'], weak: ['传真'] },
+  {
+    name: '互联网联系方式',
+    patterns: ['[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+', '(?:电子)?邮箱[:：]', '电子邮件[:：]', '网址[:：]', 'https?://', 'www\\.'],
+    weak: ['电子邮箱', '邮箱', '网上申请', '在线申请', '互联网'],
+  },
+]
+
+function elements(params: Params): Element[] {
+  const defs = objList(
+    params,
+    'elements',
+    (item) => (typeof item.name === 'string' ? { name: item.name, patterns: itemStrList(item, 'patterns'), weak: itemStrList(item, 'weak') } : null),
+    DEFAULT_ELEMENTS,
+  )
+  return defs.map((d) => ({ name: d.name, strong: compilePatterns(d.patterns.length ? d.patterns : [d.name]), weak: compilePatterns(d.weak) }))
+}
+
+const strip = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
+
+interface Hit {
+  snippet: string
+  locator: Locator | null
+}
+
+export const guideElements: Evaluator = (page, params, ctx) => {
+  if (!strList(params, 'pageKinds', ['guide']).includes(page.kind)) return []
+  const text = strip(page.mainText)
+  const headings = page.headings.map((h) => ({ text: strip(h.text), locator: h.locator }))
+  const search = (patterns: RegExp[]): Hit | null => {
+    for (const re of patterns) {
+      const m = re.exec(text)
+      if (!m) continue
+      // The text shows the value that follows the label (地址：上海市人民大道200号); a heading with the same words
+      // gives a place to point at.
+      const heading = headings.find((x) => re.test(x.text))
+      return { snippet: text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 24), locator: heading?.locator ?? null }
+    }
+    for (const re of patterns) {
+      const h = headings.find((x) => re.test(x.text))
+      if (h) return { snippet: h.text.slice(0, 40), locator: h.locator }
+    }
+    return null
+  }
+  const expected = {
+    zh: '政府信息公开指南应包括政府信息的分类、编排体系、获取方式，政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式等内容',
+    en: 'The guide must give the classification, arrangement and ways of obtaining information, and the disclosure office\'s name, address, office hours, telephone, fax and internet contact',
+  }
+  return elements(params).map((el): Finding => {
+    const strong = search(el.strong)
+    const weak = strong ? null : search(el.weak)
+    const hit = strong ?? weak
+    if (hit) {
+      return ctx.finding({
+        status: strong ? 'pass' : 'review',
+        section: el.name,
+        message: strong
+          ? { zh: `指南载明了「${el.name}」`, en: `The guide states "${el.name}"` }
+          : { zh: `指南提到「${el.name}」但未见具体内容，需人工确认`, en: `The guide mentions "${el.name}" without a clear value; confirm by hand` },
+        evidence: { zh: `…${hit.snippet}…`, en: `…${hit.snippet}…` },
+        expected,
+        locator: hit.locator,
+      })
+    }
+    return ctx.finding({
+      status: 'fail',
+      section: el.name,
+      message: { zh: `指南缺少「${el.name}」`, en: `The guide does not state "${el.name}"` },
+      evidence: { zh: `指南正文（${text.length} 字）及标题中未找到「${el.name}」相关内容`, en: `nothing about "${el.name}" in the guide's text (${text.length} characters) or headings` },
+      expected,
+      locator: null,
+    })
+  })
+}

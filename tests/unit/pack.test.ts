@@ -1,0 +1,179 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { enabledRules, mergePacks, nationalPack, PackError, SEVERITIES, validatePack } from '../../src/engine/pack.ts'
+import { evaluators } from '../../src/engine/rules/index.ts'
+import type { RulePack } from '../../src/engine/types.ts'
+
+const root = new URL('../../rules/', import.meta.url)
+const nationalRaw = (): Record<string, any> => JSON.parse(readFileSync(new URL('national.json', root), 'utf8'))
+const schema = JSON.parse(readFileSync(new URL('schema.json', root), 'utf8'))
+
+function errorOf(data: unknown, name = 'my.json'): PackError {
+  try {
+    validatePack(data, name)
+  } catch (e) {
+    if (e instanceof PackError) return e
+    throw e
+  }
+  throw new Error('pack was accepted')
+}
+
+describe('national pack', () => {
+  it('validates and carries the canonical header', () => {
+    const pack = nationalPack()
+    expect(pack.id).toBe('national')
+    expect(pack.version).toMatch(/^\d{4}\.\d+\.\d+$/)
+    expect(pack.rules.length).toBeGreaterThanOrEqual(5)
+    for (const rule of pack.rules) expect(Object.hasOwn(evaluators, rule.kind)).toBe(true)
+  })
+
+  it('returns a copy each time, so a caller cannot alter the shared pack', () => {
+    const a = nationalPack()
+    a.rules[0].severity = 'info'
+    expect(nationalPack().rules[0].severity).not.toBe('info')
+  })
+
+  it('keeps the page-format rules at their documented severities', () => {
+    const sev = Object.fromEntries(nationalPack().rules.map((r) => [r.id, r.severity]))
+    expect(sev).toMatchObject({
+      'article-metadata': 'error',
+      'doc-number-format': 'warning',
+      'publication-lag': 'error',
+      'date-consistency': 'warning',
+      'footer-identifiers': 'error',
+    })
+  })
+})
+
+describe('validatePack errors name the file, the rule and the field', () => {
+  it('wrong type deep in params', () => {
+    const data = nationalRaw()
+    data.rules.find((r: any) => r.id === 'publication-lag').params.maxWorkingDays = '20'
+    const e = errorOf(data)
+    expect(e.message).toContain('my.json')
+    expect(e.message).toContain('publication-lag')
+    expect(e.message).toContain('params.maxWorkingDays')
+    expect(e.message).toContain('应为数字')
+    expect(e.message).toContain('expected number')
+  })
+
+  it('a threshold that is not > 0', () => {
+    const data = nationalRaw()
+    data.rules.find((r: any) => r.id === 'publication-lag').params.maxWorkingDays = 0
+    expect(errorOf(data).path).toBe('params.maxWorkingDays')
+  })
+
+  it('unknown extra field on a rule and on params', () => {
+    const data = nationalRaw()
+    data.rules[0].colour = 'red'
+    expect(errorOf(data).message).toMatch(/colour.*unknown field/)
+    const data2 = nationalRaw()
+    data2.rules.find((r: any) => r.id === 'footer-identifiers').params.extra = true
+    expect(errorOf(data2).path).toBe('params.extra')
+  })
+
+  it('unknown kind, bad severity, empty source, missing title language', () => {
+    const cases: [(r: any) => void, string][] = [
+      [(r) => (r.kind = 'run-my-script'), 'kind'],
+      [(r) => (r.severity = 'fatal'), 'severity'],
+      [(r) => (r.source = '  '), 'source'],
+      [(r) => delete r.title.en, 'title.en'],
+      [(r) => (r.params = []), 'params'],
+    ]
+    for (const [mutate, path] of cases) {
+      const data = nationalRaw()
+      mutate(data.rules[1])
+      const e = errorOf(data)
+      expect(e.path).toBe(path)
+      expect(e.ruleRef).toBe(data.rules[1].id)
+    }
+  })
+
+  it('uses the index when the rule has no id', () => {
+    const data = nationalRaw()
+    delete data.rules[2].id
+    const e = errorOf(data)
+    expect(e.ruleRef).toBe('#3')
+    expect(e.path).toBe('id')
+  })
+
+  it('duplicate rule ids', () => {
+    const data = nationalRaw()
+    data.rules.push(structuredClone(data.rules[0]))
+    expect(errorOf(data).message).toContain('duplicate rule id')
+  })
+
+  it('keyword lists hold non-empty strings; regexes must compile', () => {
+    const data = nationalRaw()
+    data.rules.find((r: any) => r.id === 'doc-number-format').params.labels = ['文号', '']
+    expect(errorOf(data).path).toBe('params.labels.1')
+    const data2 = nationalRaw()
+    data2.rules.find((r: any) => r.id === 'footer-identifiers').params.siteIdCodePattern = '(['
+    expect(errorOf(data2).message).toContain('正则')
+  })
+
+  it('a kind without its own schema still gets the naming conventions checked', () => {
+    const data = nationalRaw()
+    const other = Object.keys(evaluators).find((k) => !['article-metadata', 'doc-number-format', 'publication-lag', 'date-consistency', 'footer-identifiers'].includes(k))
+    if (!other) return // only the five page-format kinds registered so far
+    data.rules = [
+      { id: 'x', kind: other, title: { zh: '甲', en: 'x' }, severity: 'info', source: 's', params: { thresholds: { news: 'soon' }, deadline: '02-30' } },
+    ]
+    const e = errorOf(data)
+    expect(e.path === 'params.thresholds.news' || e.path?.startsWith('params.')).toBe(true)
+  })
+
+  it('top-level problems name the field', () => {
+    expect(errorOf({ ...nationalRaw(), version: 3 }).path).toBe('version')
+    expect(errorOf([], 'list.json').message).toContain('list.json')
+  })
+})
+
+describe('merging and enablement', () => {
+  const user = (over: Partial<RulePack['rules'][number]>): RulePack => ({
+    id: 'user',
+    version: '1',
+    title: { zh: '用户', en: 'user' },
+    rules: [{ ...nationalPack().rules.find((r) => r.id === 'publication-lag')!, ...over }],
+  })
+
+  it('a later pack replaces a rule with the same id, so it runs once', () => {
+    const merged = mergePacks([nationalPack(), user({ params: { ...nationalPack().rules.find((r) => r.id === 'publication-lag')!.params, maxWorkingDays: 15 } })])
+    const lag = enabledRules(merged).filter(({ rule }) => rule.id === 'publication-lag')
+    expect(lag).toHaveLength(1)
+    expect(lag[0].pack.id).toBe('user')
+    expect(lag[0].rule.params.maxWorkingDays).toBe(15)
+  })
+
+  it('enabled: false switches a rule off', () => {
+    const ids = enabledRules([nationalPack(), user({ enabled: false })]).map(({ rule }) => rule.id)
+    expect(ids).not.toContain('publication-lag')
+    expect(ids).toContain('article-metadata')
+  })
+})
+
+describe('rules/schema.json stays in step with the valibot schema', () => {
+  it('has the same required fields and enums', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(schema.required).toEqual(['id', 'version', 'title', 'rules'])
+    expect(schema.additionalProperties).toBe(false)
+    const rule = schema.$defs.rule
+    expect(rule.required).toEqual(['id', 'kind', 'title', 'severity', 'source', 'params'])
+    expect(rule.additionalProperties).toBe(false)
+    expect(Object.keys(rule.properties).sort()).toEqual(['enabled', 'id', 'kind', 'params', 'severity', 'source', 'title'])
+    expect(rule.properties.severity.enum).toEqual([...SEVERITIES])
+    // Every registered kind is offered to editors, and the editor offers nothing the engine would refuse.
+    expect([...rule.properties.kind.enum].sort()).toEqual(Object.keys(evaluators).sort())
+    expect(schema.$defs.localized.required).toEqual(['zh', 'en'])
+  })
+
+  it('describes the national pack as written (structural check of the instance)', () => {
+    const data = nationalRaw()
+    for (const key of schema.required) expect(data).toHaveProperty(key)
+    for (const r of data.rules) {
+      for (const key of schema.$defs.rule.required) expect(r).toHaveProperty(key)
+      for (const key of Object.keys(r)) expect(schema.$defs.rule.properties).toHaveProperty(key)
+      expect(schema.$defs.rule.properties.kind.enum).toContain(r.kind)
+    }
+  })
+})
