@@ -1,0 +1,276 @@
+// `disclosure-audit --scan URL`: the extension's site scan from a terminal, with the same engine, the same queue and
+// the same limits. With a state file an interrupted scan (Ctrl-C, a crash) continues where it stopped.
+import { readFileSync } from 'node:fs'
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
+import { nationalPack } from '../engine/pack.ts'
+import { LINK_RESULT_LABEL } from '../engine/site/link-check.ts'
+import { DEFAULT_SITE_LIMITS, SITE_RULE, siteVerdict } from '../engine/site/site-rule.ts'
+import type { SiteColumn } from '../engine/site/types.ts'
+import type { Lang, PageReport, RulePack } from '../engine/types.ts'
+import { scanReport, type ScanReport } from '../scan/report.ts'
+import { createScan, loadScan, runScan } from '../scan/scanner.ts'
+import { memoryStorage, timerSleep } from '../scan/storage.ts'
+import type { FetchLike, ScanProgress, ScanStorage } from '../scan/types.ts'
+
+export interface ScanCommandArgs {
+  url: string
+  asOf: string
+  format: 'json' | 'csv' | 'table'
+  lang?: Lang
+  packs?: RulePack[]
+  maxPages?: number
+  maxDepth?: number
+  checkLinks?: boolean
+  maxLinks?: number
+  linkScope?: 'site' | 'all'
+  concurrency?: number
+  delayMs?: number
+  timeoutMs?: number
+  /** JSON file holding the scan state: resumed when it has an unfinished scan of this URL, written as the scan goes. */
+  stateFile?: string
+  /** Progress lines on stderr (default true). */
+  progress?: boolean
+}
+
+export interface ScanIo {
+  stdout(text: string): void
+  stderr(text: string): void
+}
+
+const NAME = 'disclosure-audit'
+// Header values must be Latin-1, so the tool's Chinese name stays out of it.
+const USER_AGENT = 'Mozilla/5.0 (compatible; DisclosureAuditor/0.1; +disclosure-audit)'
+const PAGE_MAX_BYTES = 5 * 1024 * 1024
+
+function toolVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+    return pkg.version
+  } catch {
+    return '0.0.0'
+  }
+}
+
+/** Reads at most `limit` bytes of a body and drops the rest, so a huge attachment is never downloaded whole. */
+async function readCapped(res: Response, limit: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array()
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    chunks.push(value)
+    size += value.length
+    if (size >= limit) {
+      await reader.cancel().catch(() => {})
+      break
+    }
+  }
+  const out = new Uint8Array(Math.min(size, limit))
+  let at = 0
+  for (const c of chunks) {
+    const part = c.subarray(0, Math.min(c.length, out.length - at))
+    out.set(part, at)
+    at += part.length
+    if (at >= out.length) break
+  }
+  return out
+}
+
+/** Node's fetch as the scanner's FetchLike: redirects followed, body capped. */
+export function nodeFetch(opts: { maxBytes?: number } = {}): FetchLike {
+  return async (url, init) => {
+    const res = await fetch(url, {
+      method: init.method,
+      signal: init.signal,
+      redirect: 'follow',
+      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    })
+    const limit = init.maxBytes ?? opts.maxBytes ?? PAGE_MAX_BYTES
+    const bytes = init.method === 'HEAD' ? new Uint8Array() : await readCapped(res, limit)
+    return { status: res.status, headers: res.headers, bytes, url: res.url || url }
+  }
+}
+
+/** The whole file is one JSON object keyed like chrome.storage.local; written to a temp file and renamed, so a crash
+ * mid-write never leaves half a state behind. */
+export function jsonFileStorage(file: string): ScanStorage {
+  let cache: Record<string, unknown> | null = null
+  const read = async (): Promise<Record<string, unknown>> => {
+    if (cache) return cache
+    try {
+      cache = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+    } catch {
+      cache = {}
+    }
+    return cache
+  }
+  return {
+    async load(key) {
+      return (await read())[key]
+    },
+    async save(key, value) {
+      const data = await read()
+      data[key] = value
+      const tmp = `${file}.tmp`
+      await writeFile(tmp, JSON.stringify(data))
+      await rename(tmp, file)
+    },
+  }
+}
+
+const CLASS_ZH: Record<SiteColumn['class'], string> = { news: '动态要闻', notice: '通知公告/政策', 'long-term': '人事/规划', other: '其他' }
+const STATUS_ZH: Record<SiteColumn['status'], string> = {
+  ok: '正常',
+  stale: '未更新',
+  blank: '空白',
+  unreachable: '无法访问',
+  'not-html': '非网页',
+  login: '需登录',
+  soft404: '页面不存在',
+  error: '出错',
+}
+
+function pad(text: string, width: number): string {
+  // CJK characters take two terminal cells.
+  let cells = 0
+  for (const ch of text) cells += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1
+  return text + ' '.repeat(Math.max(1, width - cells))
+}
+
+export function scanTable(report: ScanReport, lang: Lang = 'zh'): string {
+  const L = STATUS_LABELS[lang]
+  const lines: string[] = []
+  lines.push(`站点巡检 ${report.startUrl}  审计日 ${report.asOf}`)
+  lines.push('')
+  lines.push(pad('栏目', 22) + pad('类别', 16) + pad('条目', 6) + pad('最新日期', 12) + pad('天数', 6) + '结论')
+  for (const c of report.site.columns) {
+    lines.push(
+      pad(c.name, 22) +
+        pad(CLASS_ZH[c.class], 16) +
+        pad(c.entries === null ? '-' : String(c.entries), 6) +
+        pad(c.latestDate ?? '-', 12) +
+        pad(c.daysSince === null ? '-' : String(c.daysSince), 6) +
+        STATUS_ZH[c.status] +
+        (c.detail && c.status !== 'ok' ? `（${c.detail}）` : ''),
+    )
+  }
+  const k = report.site.counts
+  lines.push('')
+  lines.push(
+    `动态要闻未更新 ${k.staleNews} + 通知公告/政策未更新 ${k.staleNotice} = ${k.staleNews + k.staleNotice}（否决线 ${DEFAULT_SITE_LIMITS.staleNewsNotice}）；` +
+      `应更新未更新合计 ${k.staleNews + k.staleNotice + k.staleLongTerm}（否决线 ${DEFAULT_SITE_LIMITS.staleAll}）；空白栏目 ${k.blank}（否决线 ${DEFAULT_SITE_LIMITS.blank}）`,
+  )
+  const verdict = siteVerdict(report.findings)
+  lines.push(
+    verdict === 'veto' ? '结论：可能触发单项否决：栏目不更新' : verdict === 'review' ? '结论：需人工核查（部分栏目无法判断）' : '结论：未达单项否决线',
+  )
+  for (const f of report.findings) lines.push(`  [${L[f.status]}] ${f.section}：${f.evidence}`)
+  const bad = report.site.links.filter((l) => l.result !== 'ok')
+  if (bad.length) {
+    lines.push('')
+    lines.push(`链接问题 ${bad.length} 个（共检查 ${report.site.links.length} 个）：`)
+    for (const l of bad) lines.push(`  ${LINK_RESULT_LABEL[l.result]} ${l.httpStatus ?? l.error ?? ''} ${l.url}  ← ${l.from}`)
+  }
+  lines.push('')
+  const s = report.stats
+  lines.push(
+    `请求 ${s.requests} 次，页面 ${s.pagesScanned} 个，链接 ${s.linksChecked} 个，用时 ${(s.elapsedMs / 1000).toFixed(1)} 秒${s.complete ? '' : '（未完成）'}`,
+  )
+  for (const n of s.notes) lines.push(`注：${n}`)
+  return lines.join('\n') + '\n'
+}
+
+export function scanJson(report: ScanReport, packs: RulePack[]): string {
+  const out = {
+    tool: { name: NAME, version: toolVersion() },
+    asOf: report.asOf,
+    rulePacks: packs.map((p) => ({ id: p.id, version: p.version })),
+    pages: report.pages,
+    site: report.site,
+    scan: { startUrl: report.startUrl, ...report.stats },
+  }
+  return JSON.stringify(out, null, 2) + '\n'
+}
+
+export function scanCsv(report: ScanReport, packs: RulePack[], lang: Lang = 'zh'): string {
+  const reports: PageReport[] = report.pages.map((p) => ({
+    url: p.url,
+    title: p.title,
+    kind: p.kind,
+    asOf: report.asOf,
+    findings: p.findings,
+    notes: [],
+  }))
+  // The site rule is built in, not in the national pack; listing it gives its row a title instead of its id.
+  const titles: RulePack = { id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: [SITE_RULE] }
+  return reportsToCsv(reports, [titles, ...packs], { lang }) + '\r\n'
+}
+
+export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImpl?: FetchLike): Promise<number> {
+  const fail = (msg: string): void => io.stderr(`${NAME}: ${msg}\n`)
+  if (!/^https?:\/\//i.test(args.url) || !URL.canParse(args.url)) {
+    fail(`--scan 需要 http(s) 网址 / --scan needs an http(s) address: ${args.url}`)
+    return 2
+  }
+  const packs = args.packs ?? [nationalPack()]
+  const lang = args.lang ?? 'zh'
+  const storage = args.stateFile ? jsonFileStorage(args.stateFile) : memoryStorage()
+  const options = {
+    asOf: args.asOf,
+    packs,
+    lang,
+    ...(args.maxPages !== undefined && { maxPages: args.maxPages }),
+    ...(args.maxDepth !== undefined && { maxDepth: args.maxDepth }),
+    ...(args.checkLinks !== undefined && { checkLinks: args.checkLinks }),
+    ...(args.maxLinks !== undefined && { maxLinks: args.maxLinks }),
+    ...(args.linkScope !== undefined && { linkScope: args.linkScope }),
+    ...(args.concurrency !== undefined && { concurrency: args.concurrency }),
+    ...(args.delayMs !== undefined && { delayMs: args.delayMs }),
+    ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
+  }
+  const saved = args.stateFile ? await loadScan(storage, args.url) : null
+  const resumable = saved && saved.phase !== 'done' && !saved.cancelled && saved.options.asOf === args.asOf
+  const state = resumable ? saved : createScan(args.url, null, options)
+  if (resumable) io.stderr(`${NAME}: 继续未完成的巡检（已请求 ${saved.requests} 次）/ resuming an unfinished scan\n`)
+
+  const controller = new AbortController()
+  const onSigint = (): void => {
+    io.stderr(`\n${NAME}: 正在停止，进行中的请求完成后保存进度 / stopping after the requests in flight\n`)
+    controller.abort()
+  }
+  process.once('SIGINT', onSigint)
+  const progress = (p: ScanProgress): void => {
+    if (args.progress === false || !p.current) return
+    io.stderr(`[${p.done}/${p.total}] ${p.current.name || ''} ${p.current.url}\n`)
+  }
+  try {
+    await runScan(
+      state,
+      { fetch: fetchImpl ?? nodeFetch(), sleep: timerSleep, now: () => Date.now(), storage },
+      progress,
+      controller.signal,
+    )
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+  }
+
+  const report = scanReport(state)
+  const start = state.pages.find((p) => p.depth === 0)
+  if (!start?.result || (start.result.httpStatus === null && start.result.error) || (start.result.httpStatus ?? 200) >= 400) {
+    const why = start?.result?.report?.notes[0] ?? (start?.result?.httpStatus ? `HTTP ${start.result.httpStatus}` : '')
+    fail(`${args.url}: 起始页面无法访问 / the start page could not be fetched ${why}`)
+    return 2
+  }
+
+  if (args.format === 'json') io.stdout(scanJson(report, packs))
+  else if (args.format === 'csv') io.stdout(scanCsv(report, packs, lang))
+  else io.stdout(scanTable(report, lang))
+  if (!report.stats.complete) {
+    fail(args.stateFile ? `巡检已中止，用同一 --state 文件再次运行可继续 / interrupted; run again with the same state file` : '巡检已中止 / interrupted')
+    return 2
+  }
+  return report.pages.some((p) => p.findings.some((f) => f.status === 'fail')) ? 1 : 0
+}

@@ -1,0 +1,109 @@
+// A scan state → what an auditor reads: the columns with their verdicts, the site-level counts and veto findings,
+// the checked links, and every scanned page's own audit. Pure: the popup, the report page and the CLI share it.
+import { siteCounts, siteFindings, SITE_RULE, SITE_RULE_ID } from '../engine/site/site-rule.ts'
+import type { SiteColumn, SiteCounts, SiteLink } from '../engine/site/types.ts'
+import type { Finding, PageKind, RuleDef } from '../engine/types.ts'
+import { compareOrder } from './scanner.ts'
+import type { ScanState } from './types.ts'
+
+export interface ScannedPage {
+  source: string
+  url: string | null
+  title: string
+  kind: PageKind
+  findings: Finding[]
+}
+
+export interface SiteSection {
+  columns: SiteColumn[]
+  counts: SiteCounts
+  links: SiteLink[]
+}
+
+export interface ScanStats {
+  /** HTTP requests made (the start page included unless its DOM was handed in). */
+  requests: number
+  pagesScanned: number
+  pagesSkipped: number
+  linksChecked: number
+  elapsedMs: number
+  complete: boolean
+  notes: string[]
+}
+
+export interface ScanReport {
+  startUrl: string
+  asOf: string
+  site: SiteSection
+  /** The site-level findings (column-freshness-site), also present as the first entry of `pages`. */
+  findings: Finding[]
+  pages: ScannedPage[]
+  stats: ScanStats
+}
+
+/** The pack's own definition of the site rule wins (a local pack can retune the limits or switch it off). */
+function siteRule(state: ScanState): RuleDef | null {
+  let rule: RuleDef | null = SITE_RULE
+  for (const pack of state.options.packs) {
+    const found = pack.rules.find((r) => r.id === SITE_RULE_ID)
+    if (found) rule = found.enabled === false ? null : found
+  }
+  return rule
+}
+
+export function scanReport(state: ScanState): ScanReport {
+  const pages = state.pages.filter((p) => p.state === 'done' && p.result).sort((a, b) => compareOrder(a.order, b.order))
+  const columns: SiteColumn[] = []
+  const names = new Set<string>()
+  for (const p of pages) {
+    if (p.result?.column) {
+      columns.push(p.result.column)
+      names.add(p.result.column.name)
+    }
+  }
+  // A block the start page shows without a list link counts once, and only when no fetched list has its name.
+  for (const p of pages) {
+    for (const c of p.result?.blockColumns ?? []) {
+      if (names.has(c.name)) continue
+      names.add(c.name)
+      columns.push(c)
+    }
+  }
+  const rule = siteRule(state)
+  const { asOf, lang } = state.options
+  const findings = rule ? siteFindings(columns, { url: state.startUrl, asOf, lang, rule }) : []
+  const links = state.links.filter((l) => l.state === 'done' && l.result).map((l) => l.result as SiteLink)
+  const startTitle = pages.find((p) => p.depth === 0)?.result?.report?.title ?? ''
+  const sitePage: ScannedPage = {
+    source: 'site-scan',
+    url: state.startUrl,
+    title: startTitle ? `${startTitle}（全站栏目巡检）` : '全站栏目巡检',
+    kind: 'other',
+    findings,
+  }
+  const scanned: ScannedPage[] = pages
+    .filter((p) => p.result?.report)
+    .map((p) => ({
+      source: p.url,
+      url: p.result?.finalUrl ?? p.url,
+      title: p.result?.report?.title ?? '',
+      kind: p.result?.report?.kind ?? 'other',
+      findings: p.result?.report?.findings ?? [],
+    }))
+  return {
+    startUrl: state.startUrl,
+    asOf,
+    site: { columns, counts: siteCounts(columns), links },
+    findings,
+    pages: [sitePage, ...scanned],
+    stats: {
+      requests: state.requests,
+      pagesScanned: pages.length,
+      pagesSkipped: state.pages.filter((p) => p.state === 'skipped').length,
+      linksChecked: links.length,
+      elapsedMs: state.elapsedMs,
+      complete: state.phase === 'done',
+      notes: [...state.notes, ...(state.phase === 'done' ? [] : ['巡检未完成（已中止或暂停），结果不完整'])],
+    },
+  }
+}
