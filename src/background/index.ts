@@ -1,0 +1,155 @@
+// Service worker: runs the engine on the HTML the content scripts send, keeps each tab's frame reports and the audit
+// session, and carries the popup's commands to the right frame. No state lives only in memory: MV3 stops the worker.
+import browser, { type Runtime } from 'webextension-polyfill'
+import { audit } from '../engine/audit.ts'
+import { todayInShanghai } from '../engine/dates.ts'
+import { nationalPack } from '../engine/pack.ts'
+import type { RulePack } from '../engine/types.ts'
+import type { AuditReply, ContentToWorker, FrameState, OkReply, PopupToWorker } from '../shared/messages.ts'
+import { langOf } from '../shared/verdict.ts'
+import { appendToSession, dropTab, putFrame, readSession, readTab, resetTab, setMarkersVisible, startSession } from './store.ts'
+import { buildTabView, classifyUrl, hostOf } from './view.ts'
+
+let packs: RulePack[] | null = null
+function getPacks(): RulePack[] {
+  packs ??= [nationalPack()]
+  return packs
+}
+
+const lang = langOf(browser.i18n.getUILanguage())
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSender): Promise<AuditReply> {
+  const tabId = sender.tab?.id
+  const frameId = sender.frameId ?? 0
+  if (tabId === undefined || tabId < 0) return { report: null, markersVisible: true, error: 'no tab' }
+  const url = sender.url ?? msg.url
+  const base = {
+    frameId,
+    url,
+    childFrames: Math.max(0, Number(msg.childFrames) || 0),
+    docStart: Number(msg.docStart) || 0,
+    at: Date.now(),
+  }
+  if (msg.type === 'skip') {
+    const state = await putFrame(tabId, { ...base, status: msg.reason, report: null, size: msg.size })
+    return { report: null, markersVisible: state.markersVisible }
+  }
+  let frame: FrameState
+  try {
+    const t0 = performance.now()
+    const report = audit(String(msg.html), { url, packs: getPacks(), asOf: todayInShanghai(), lang })
+    frame = { ...base, status: 'ok', report, auditMs: Math.round(performance.now() - t0) }
+  } catch (error) {
+    frame = { ...base, status: 'error', report: null, error: errorText(error) }
+  }
+  const state = await putFrame(tabId, frame)
+  // The session belongs to the site the user is on, so child frames from other hosts count for the top page's site.
+  const host = hostOf(sender.tab?.url ?? state.topUrl ?? url)
+  // Not awaited: the markers need not wait for the session write, which the store queue still orders.
+  if (frame.report && host) {
+    appendToSession(host, frame.report).catch(() => {
+      // storage.local full (10 MB): the page's own markers and tab report still work; only the session stops growing
+    })
+  }
+  return { report: frame.report, markersVisible: state.markersVisible, error: frame.error }
+}
+
+async function pingTop(tabId: number): Promise<boolean> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'ping' }, { frameId: 0 })) as { alive?: boolean } | undefined
+    return !!reply?.alive
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The built manifest names the content script's output file; injecting that same file needs no web-accessible
+ * resource (a `?script` import would expose it to every page, which lets pages detect the extension).
+ */
+function contentScriptFiles(): string[] {
+  return browser.runtime.getManifest().content_scripts?.[0]?.js ?? []
+}
+
+async function auditTab(tabId: number): Promise<OkReply> {
+  if (await pingTop(tabId)) {
+    await browser.tabs.sendMessage(tabId, { type: 'reaudit' }).catch(() => undefined)
+    return { ok: true }
+  }
+  let url: string | undefined
+  try {
+    url = (await browser.tabs.get(tabId)).url
+  } catch {
+    return { ok: false, reason: 'no-tab' }
+  }
+  const blocked = classifyUrl(url)
+  if (blocked) return { ok: false, reason: blocked }
+  try {
+    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: contentScriptFiles() })
+    return { ok: true }
+  } catch {
+    return { ok: false, reason: 'no-access' }
+  }
+}
+
+async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
+  switch (msg.type) {
+    case 'getTabReport':
+      return buildTabView(msg.tabId, await readTab(msg.tabId), getPacks(), pingTop)
+    case 'reaudit':
+    case 'auditActiveTab':
+      return auditTab(msg.tabId)
+    case 'toggleMarkers':
+      await setMarkersVisible(msg.tabId, !!msg.visible)
+      // No frameId: every frame of the tab draws its own markers.
+      await browser.tabs.sendMessage(msg.tabId, { type: 'setMarkersVisible', visible: !!msg.visible }).catch(() => undefined)
+      return { ok: true } satisfies OkReply
+    case 'scrollToFinding': {
+      const state = await readTab(msg.tabId)
+      const frame = Object.values(state.frames).find((f) => f.report?.findings.some((x) => x.id === msg.findingId))
+      if (!frame) return { ok: false, found: false } satisfies OkReply
+      try {
+        const reply = (await browser.tabs.sendMessage(
+          msg.tabId,
+          { type: 'scrollTo', findingId: msg.findingId },
+          { frameId: frame.frameId },
+        )) as OkReply | undefined
+        return { ok: true, found: !!reply?.found } satisfies OkReply
+      } catch {
+        return { ok: false, found: false } satisfies OkReply
+      }
+    }
+    case 'getSession':
+      return readSession(msg.host)
+    case 'newSession': {
+      const seed =
+        msg.seedTabId === undefined
+          ? []
+          : Object.values((await readTab(msg.seedTabId)).frames)
+              .sort((a, b) => a.frameId - b.frameId)
+              .flatMap((f) => (f.report ? [f.report] : []))
+      return startSession(msg.host, seed)
+    }
+  }
+  return undefined
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const msg = raw as { type?: string }
+  // Only our own pages and content scripts can reach this listener (no externally_connectable); content scripts
+  // are told apart by having a tab, and they may only use the content-side messages.
+  if (sender.id !== browser.runtime.id) return undefined
+  if (sender.tab && (msg?.type === 'audit' || msg?.type === 'skip')) return onContentMessage(raw as ContentToWorker, sender)
+  if (!sender.tab || sender.url?.startsWith(browser.runtime.getURL(''))) return onPopupMessage(raw as PopupToWorker)
+  return undefined
+})
+
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A new document is loading in the tab: drop the previous page's frames before the new ones report.
+  if (change.status === 'loading' && change.url !== undefined) void resetTab(tabId)
+})
+browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId))

@@ -1,0 +1,310 @@
+// Markers drawn over the audited page. Everything lives in one host element with an open shadow root, so the page's
+// CSS cannot reach the markers, ours cannot reach the page, and removing the host removes every trace.
+// Page text only ever enters the DOM through textContent.
+import type { Finding, PageReport, Status } from '../engine/types.ts'
+import { ROOT_ID } from '../shared/storage.ts'
+import { resolveLocator } from './locate.ts'
+
+const FLASH_MS = 1500
+const LABEL_MAX = 80
+
+const STYLES = `
+.da-layer{position:absolute;top:0;left:0;width:0;height:0;font:12px/16px system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#222;text-align:left;direction:ltr}
+.da-group{position:absolute;display:flex;flex-wrap:wrap;gap:2px;max-width:480px;pointer-events:none}
+.da-group.da-above{transform:translateY(-100%)}
+.da-marker{pointer-events:auto;position:relative;display:inline-block;max-width:420px;padding:1px 6px;border-radius:3px;color:#fff;cursor:default;box-shadow:0 1px 2px rgba(0,0,0,.35);outline:none}
+.da-marker .da-label{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.da-marker.da-fail{background:#c62828}
+.da-marker.da-review{background:#e65100}
+.da-marker.da-sev-veto{box-shadow:0 0 0 2px #000,0 1px 2px rgba(0,0,0,.35)}
+.da-marker:focus-visible{box-shadow:0 0 0 2px #1565c0}
+.da-tip{display:none;position:absolute;top:100%;left:0;z-index:1;margin-top:2px;width:max-content;max-width:360px;padding:6px 8px;border-radius:4px;background:#263238;color:#fff;white-space:pre-line;box-shadow:0 2px 6px rgba(0,0,0,.4)}
+.da-marker:hover .da-tip,.da-marker:focus .da-tip{display:block}
+.da-outline{position:absolute;pointer-events:none;box-sizing:border-box;border:2px solid #c62828;border-radius:2px}
+.da-outline.da-review{border-color:#e65100;border-style:dashed}
+.da-hidden-target .da-label::before{content:"\\25cc  "}
+.da-flash{animation:da-flash .5s ease-in-out 3}
+@keyframes da-flash{50%{box-shadow:0 0 0 5px #fdd835;transform:scale(1.08)}}
+.da-missing-panel{position:fixed;right:12px;bottom:12px;width:340px;max-height:45vh;overflow:auto;pointer-events:auto;background:#fff;border:1px solid #b0bec5;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.da-missing-header{all:unset;box-sizing:border-box;display:block;width:100%;padding:6px 10px;background:#37474f;color:#fff;font-weight:600;cursor:pointer}
+.da-missing-header::after{content:" \\25be";float:right}
+.da-collapsed .da-missing-header::after{content:" \\25b4"}
+.da-collapsed .da-missing-body{display:none}
+.da-missing-body{margin:0;padding:4px 0;list-style:none}
+.da-missing-item,.da-unlocated-item{padding:4px 10px;border-left:4px solid #c62828;margin:2px 0}
+.da-missing-item.da-review,.da-unlocated-item.da-review{border-left-color:#e65100}
+.da-missing-item b,.da-unlocated-item b{margin-right:6px}
+.da-unlocated-header{padding:4px 10px;color:#546e7a;font-weight:600}
+.da-missing-item.da-flash,.da-unlocated-item.da-flash{animation:da-flash-row .5s 3}
+@keyframes da-flash-row{50%{background:#fff59d}}
+`
+
+interface Group {
+  target: Element
+  box: HTMLElement
+  outline: HTMLElement | null
+}
+
+type Msg = (key: string, subs?: string | string[]) => string
+
+function setImportant(style: CSSStyleDeclaration, props: Record<string, string>): void {
+  for (const [k, v] of Object.entries(props)) style.setProperty(k, v, 'important')
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag)
+  node.className = cls
+  if (text !== undefined) node.textContent = text
+  return node
+}
+
+function clip(text: string): string {
+  return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text
+}
+
+const STATUS_RANK: Record<Status, number> = { fail: 0, review: 1, pass: 2, 'n/a': 3 }
+
+export class Overlay {
+  host: HTMLDivElement | null = null
+  private layer: HTMLDivElement | null = null
+  private groups: Group[] = []
+  private visible = true
+  private frame = 0
+  private resizeObserver: ResizeObserver | null = null
+  private readonly onScroll = (e: Event): void => {
+    // Markers sit in document coordinates, so a plain page scroll moves them with the page for free; only scrolling
+    // inside a container moves targets relative to the document.
+    if (e.target !== document && e.target !== document.documentElement) this.schedule()
+  }
+  private readonly onResize = (): void => this.schedule()
+
+  constructor(private readonly msg: Msg) {}
+
+  isOwn(node: Node): boolean {
+    return !!this.host && (node === this.host || this.host.contains(node))
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible
+    if (this.host) setImportant(this.host.style, { display: visible ? 'block' : 'none' })
+    if (visible) this.schedule()
+  }
+
+  private ensureRoot(): HTMLDivElement {
+    if (this.host && this.host.isConnected && this.layer) return this.layer
+    const stale = document.getElementById(ROOT_ID)
+    if (stale && stale !== this.host) stale.remove()
+    const host = document.createElement('div')
+    host.id = ROOT_ID
+    // Inline !important beats any page rule aimed at divs, so the host never takes space or catches clicks.
+    host.style.setProperty('all', 'initial', 'important')
+    setImportant(host.style, {
+      position: 'absolute',
+      top: '0',
+      left: '0',
+      width: '0',
+      height: '0',
+      margin: '0',
+      padding: '0',
+      border: '0',
+      overflow: 'visible',
+      'z-index': '2147483647',
+      'pointer-events': 'none',
+      display: this.visible ? 'block' : 'none',
+    })
+    const shadow = host.attachShadow({ mode: 'open' })
+    const style = document.createElement('style')
+    style.textContent = STYLES
+    const layer = el('div', 'da-layer')
+    shadow.append(style, layer)
+    document.documentElement.appendChild(host)
+    this.host = host
+    this.layer = layer
+    this.listen()
+    return layer
+  }
+
+  private listen(): void {
+    if (this.resizeObserver) return
+    window.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
+    window.addEventListener('resize', this.onResize, { passive: true })
+    // Late images and fonts move elements without any DOM mutation; body size changes are the cheap signal for that.
+    this.resizeObserver = new ResizeObserver(() => this.schedule())
+    if (document.body) this.resizeObserver.observe(document.body)
+  }
+
+  destroy(): void {
+    window.removeEventListener('scroll', this.onScroll, { capture: true })
+    window.removeEventListener('resize', this.onResize)
+    this.resizeObserver?.disconnect()
+    this.resizeObserver = null
+    if (this.frame) cancelAnimationFrame(this.frame)
+    this.host?.remove()
+    this.host = null
+    this.layer = null
+    this.groups = []
+  }
+
+  render(report: PageReport, visible: boolean): void {
+    this.visible = visible
+    const layer = this.ensureRoot()
+    this.setVisible(visible)
+    layer.replaceChildren()
+    this.groups = []
+    const byTarget = new Map<Element, Finding[]>()
+    const missing: Finding[] = []
+    const unlocated: Finding[] = []
+    const isOwn = (node: Element): boolean => this.isOwn(node)
+    for (const f of report.findings) {
+      // Only what needs a person is drawn: green badges on every passing column would bury the problems.
+      if (f.status !== 'fail' && f.status !== 'review') continue
+      if (!f.locator) {
+        missing.push(f)
+        continue
+      }
+      const target = resolveLocator(f.locator, isOwn)
+      if (!target) {
+        unlocated.push(f)
+        continue
+      }
+      const list = byTarget.get(target)
+      if (list) list.push(f)
+      else byTarget.set(target, [f])
+    }
+    for (const [target, findings] of byTarget) {
+      findings.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])
+      const box = el('div', 'da-group')
+      for (const f of findings) box.appendChild(this.marker(f))
+      const outline = el('div', `da-outline da-${findings[0].status}`)
+      layer.appendChild(outline)
+      layer.appendChild(box)
+      this.groups.push({ target, box, outline })
+    }
+    if (missing.length || unlocated.length) layer.appendChild(this.panel(missing, unlocated))
+    this.reposition()
+  }
+
+  private tipText(f: Finding): string {
+    return [f.message, `${this.msg('labelExpected')}：${f.expected}`, `${this.msg('labelSource')}：${f.source}`]
+      .filter((line) => line.trim())
+      .join('\n')
+  }
+
+  private marker(f: Finding): HTMLElement {
+    const m = el('span', `da-marker da-${f.status} da-sev-${f.severity}`)
+    m.dataset.findingId = f.id
+    m.dataset.ruleId = f.ruleId
+    m.tabIndex = 0
+    m.setAttribute('role', 'note')
+    const label = [f.section, f.evidence].filter((s) => s && s.trim()).join(' · ')
+    m.appendChild(el('span', 'da-label', clip(label)))
+    m.appendChild(el('span', 'da-tip', `${label}\n${this.tipText(f)}`))
+    return m
+  }
+
+  private panel(missing: Finding[], unlocated: Finding[]): HTMLElement {
+    const panel = el('div', 'da-missing-panel')
+    const header = el('button', 'da-missing-header', this.msg('markerMissingHeader', String(missing.length)))
+    header.type = 'button'
+    header.title = this.msg('panelToggleHint')
+    header.setAttribute('aria-expanded', 'true')
+    header.addEventListener('click', () => {
+      const collapsed = panel.classList.toggle('da-collapsed')
+      header.setAttribute('aria-expanded', String(!collapsed))
+    })
+    const body = el('ul', 'da-missing-body')
+    const row = (f: Finding, cls: string): HTMLElement => {
+      const li = el('li', `${cls} da-${f.status} da-sev-${f.severity}`)
+      li.dataset.findingId = f.id
+      li.dataset.ruleId = f.ruleId
+      li.tabIndex = 0
+      li.title = this.tipText(f)
+      li.append(el('b', '', f.section), document.createTextNode(f.message))
+      return li
+    }
+    for (const f of missing) body.appendChild(row(f, 'da-missing-item'))
+    if (unlocated.length) {
+      body.appendChild(el('li', 'da-unlocated-header', this.msg('markerUnlocatedHeader', String(unlocated.length))))
+      for (const f of unlocated) body.appendChild(row(f, 'da-unlocated-item'))
+    }
+    panel.append(header, body)
+    return panel
+  }
+
+  schedule(): void {
+    if (this.frame || !this.visible || !this.groups.length) return
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0
+      try {
+        this.reposition()
+      } catch {
+        // a page that tears its DOM apart mid-frame must not see our errors
+      }
+    })
+  }
+
+  /** All rect reads first, then all writes: one layout per pass however many markers there are. */
+  reposition(): void {
+    if (!this.host || !this.visible) return
+    const origin = this.host.getBoundingClientRect()
+    const boxes = this.groups.map((g) => {
+      let shown: Element | null = g.target
+      while (shown && shown.getClientRects().length === 0) shown = shown.parentElement
+      return { rect: (shown ?? g.target).getBoundingClientRect(), hidden: shown !== g.target }
+    })
+    this.groups.forEach((g, i) => {
+      const { rect, hidden } = boxes[i]
+      const top = rect.top - origin.top
+      const left = rect.left - origin.left
+      g.box.style.top = `${top}px`
+      g.box.style.left = `${Math.max(0, left)}px`
+      // Above the element when there is room, so the badge does not cover the text it talks about.
+      g.box.classList.toggle('da-above', rect.top + window.scrollY > 18)
+      g.box.classList.toggle('da-hidden-target', hidden)
+      for (const m of g.box.children) (m as HTMLElement).title = hidden ? this.msg('markerHiddenTarget') : ''
+      if (g.outline) {
+        g.outline.style.top = `${top}px`
+        g.outline.style.left = `${left}px`
+        g.outline.style.width = `${rect.width}px`
+        g.outline.style.height = `${rect.height}px`
+      }
+    })
+    // A badge hanging past the right edge would widen the page and give it a horizontal scrollbar: pull it back.
+    const edge = document.documentElement.clientWidth - origin.left
+    const widths = this.groups.map((g) => g.box.offsetWidth)
+    this.groups.forEach((g, i) => {
+      const left = Math.max(0, boxes[i].rect.left - origin.left)
+      if (left + widths[i] > edge) g.box.style.left = `${Math.max(0, edge - widths[i])}px`
+    })
+  }
+
+  /** Scrolls the finding's element into view and flashes its marker; false when this frame has no such marker. */
+  scrollTo(findingId: string): boolean {
+    const layer = this.layer
+    if (!layer) return false
+    const marker = layer.querySelector<HTMLElement>(`[data-finding-id="${cssEscape(findingId)}"]`)
+    if (!marker) return false
+    const group = this.groups.find((g) => g.box.contains(marker))
+    if (group) {
+      group.target.scrollIntoView({ block: 'center' })
+      this.reposition()
+    } else {
+      const panel = marker.closest('.da-missing-panel')
+      panel?.classList.remove('da-collapsed')
+      marker.scrollIntoView({ block: 'nearest' })
+    }
+    const flashed = [marker, ...(group?.outline ? [group.outline] : [])]
+    for (const node of flashed) {
+      node.classList.remove('da-flash')
+      void node.offsetWidth // restart the animation when the same row is clicked twice
+      node.classList.add('da-flash')
+    }
+    setTimeout(() => flashed.forEach((node) => node.classList.remove('da-flash')), FLASH_MS)
+    if (marker.tabIndex >= 0) marker.focus({ preventScroll: true })
+    return true
+  }
+}
+
+function cssEscape(value: string): string {
+  return CSS.escape(value)
+}
