@@ -1,0 +1,136 @@
+// Command-line parsing. node:util parseArgs does the splitting; the checks here turn its English-only errors and
+// any bad value into one usage line, so every usage problem ends in exit status 2 the same way.
+import { parseArgs } from 'node:util'
+import type { IsoDate, Lang } from '../engine/types.ts'
+
+export type Format = 'json' | 'csv' | 'table'
+
+export interface CliOptions {
+  help: boolean
+  version: boolean
+  asOf: IsoDate | null
+  format: Format
+  rules: string[]
+  national: boolean
+  url: string | null
+  lang: Lang
+  /** `MM-DD`: the annual-report deadline to apply (01-31 for departments, 03-31 for governments at county level and up). */
+  deadline: string | null
+  all: boolean
+  inputs: string[]
+}
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
+function isValidIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]))
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
+}
+
+function isValidMonthDay(s: string): boolean {
+  // 2000 is a leap year, so 02-29 is accepted as a deadline.
+  return /^\d{2}-\d{2}$/.test(s) && isValidIsoDate(`2000-${s}`)
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        'as-of': { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        rules: { type: 'string', multiple: true },
+        'no-national': { type: 'boolean' },
+        url: { type: 'string' },
+        lang: { type: 'string' },
+        deadline: { type: 'string' },
+        all: { type: 'boolean', short: 'a' },
+      },
+    })
+  } catch (e) {
+    throw new UsageError(`参数错误 / bad arguments: ${(e as Error).message}`)
+  }
+  const v = parsed.values
+  const opts: CliOptions = {
+    help: v.help ?? false,
+    version: v.version ?? false,
+    asOf: v['as-of'] ?? null,
+    format: (v.format ?? 'table') as Format,
+    rules: v.rules ?? [],
+    national: !(v['no-national'] ?? false),
+    url: v.url ?? null,
+    lang: (v.lang ?? 'zh') as Lang,
+    deadline: v.deadline ?? null,
+    all: v.all ?? false,
+    inputs: parsed.positionals,
+  }
+  if (opts.help || opts.version) return opts
+
+  if (opts.asOf !== null && !isValidIsoDate(opts.asOf)) {
+    throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD: "${opts.asOf}"`)
+  }
+  if (!['json', 'csv', 'table'].includes(opts.format)) {
+    throw new UsageError(`--format 只能是 json、csv 或 table / --format must be json, csv or table: "${opts.format}"`)
+  }
+  if (!['zh', 'en'].includes(opts.lang)) {
+    throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en: "${opts.lang}"`)
+  }
+  if (opts.deadline !== null && !isValidMonthDay(opts.deadline)) {
+    throw new UsageError(`--deadline 须为 MM-DD（如 01-31、03-31）/ --deadline must be MM-DD (e.g. 01-31, 03-31): "${opts.deadline}"`)
+  }
+  if (!opts.national && opts.rules.length === 0) {
+    throw new UsageError('--no-national 须与 --rules 一起使用 / --no-national needs at least one --rules FILE')
+  }
+  if (opts.inputs.length === 0) {
+    throw new UsageError('缺少要审计的文件或网址 / no file or URL to audit (see --help)')
+  }
+  if (opts.url !== null) {
+    if (opts.inputs.length !== 1) {
+      throw new UsageError('--url 只能用于单个输入 / --url applies to a single input only')
+    }
+    if (!/^https?:\/\/[^/\s]+/i.test(opts.url) || !URL.canParse(opts.url)) {
+      throw new UsageError(`--url 须为 http(s) 网址 / --url must be an http(s) address: "${opts.url}"`)
+    }
+  }
+  return opts
+}
+
+export const HELP = `disclosure-audit — 政务公开巡检 / government information disclosure auditor
+
+用法 / Usage:
+  disclosure-audit [选项 options] <文件 file | 网址 url>...
+
+选项 / Options:
+  --as-of YYYY-MM-DD    审计日期（默认：北京时间今天）/ audit date (default: today, Asia/Shanghai)
+  --format json|csv|table
+                        输出格式（默认 table）/ output format (default: table)
+  --rules FILE          追加规则包（JSON，可重复）/ extra rule pack (JSON, repeatable)
+  --no-national         不使用全国规则包（须配合 --rules）/ leave out the national pack (needs --rules)
+  --url URL             已保存网页的原始地址（仅单个输入）/ original address of a saved page (single input)
+  --lang zh|en          输出语言（默认 zh）/ output language (default: zh)
+  --deadline MM-DD      年度报告截止日：01-31（部门）或 03-31（县级以上政府）
+                        / annual-report deadline: 01-31 (departments) or 03-31 (governments)
+  --all, -a             table 格式也列出合格与不适用项 / table format: also list pass and n/a rows
+  --help, -h            显示本帮助 / show this help
+  --version, -v         显示版本 / show the version
+
+文件按字节读取，字符集取自 BOM、<meta> 或默认 UTF-8（支持 GBK/GB18030）；网址用 HTTP 抓取。
+Files are read as bytes (charset from BOM, <meta>, else UTF-8; GBK/GB18030 work); URLs are fetched over HTTP(S).
+
+退出状态 / Exit status:
+  0  没有不合格项 / no failing finding
+  1  至少一项不合格 / at least one failing finding
+  2  用法或输入错误 / usage or input error
+`

@@ -1,0 +1,107 @@
+// Output formats of the CLI. JSON is the machine contract of DESIGN.md; the table is for a person at a terminal, so it
+// leads with what needs action (fail, review) and keeps passes out of the way unless asked for.
+import { SEVERITY_LABELS, STATUS_LABELS } from '../engine/csv.ts'
+import type { Finding, IsoDate, Lang, PageReport, RulePack, Status } from '../engine/types.ts'
+
+export interface AuditedPage {
+  source: string
+  report: PageReport
+}
+
+export interface JsonMeta {
+  name: string
+  version: string
+  asOf: IsoDate
+  packs: RulePack[]
+}
+
+export function toJson(pages: AuditedPage[], meta: JsonMeta): string {
+  const out = {
+    tool: { name: meta.name, version: meta.version },
+    asOf: meta.asOf,
+    rulePacks: meta.packs.map((p) => ({ id: p.id, version: p.version })),
+    pages: pages.map(({ source, report }) => ({
+      source,
+      url: report.url,
+      title: report.title,
+      kind: report.kind,
+      findings: report.findings,
+    })),
+  }
+  return JSON.stringify(out, null, 2) + '\n'
+}
+
+const KIND_LABELS: Record<Lang, Record<string, string>> = {
+  zh: {
+    portal: '门户/专栏首页',
+    list: '栏目列表页',
+    article: '文章/文件页',
+    guide: '公开指南',
+    'annual-report': '年度报告',
+    directory: '公开目录',
+    other: '其他',
+  },
+  en: {
+    portal: 'portal',
+    list: 'column list',
+    article: 'article',
+    guide: 'disclosure guide',
+    'annual-report': 'annual report',
+    directory: 'directory',
+    other: 'other',
+  },
+}
+
+const MARK: Record<Status, string> = { fail: '✗', review: '?', pass: '✓', 'n/a': '–' }
+
+const T = {
+  zh: { source: '来源', kind: '类型', url: '网址', evidence: '发现', expected: '要求', where: '位置', none: '没有需要处理的问题', sep: '：' },
+  en: { source: 'source', kind: 'kind', url: 'url', evidence: 'found', expected: 'required', where: 'at', none: 'nothing to act on', sep: ': ' },
+}
+
+export function countByStatus(findings: Finding[]): Record<Status, number> {
+  const c: Record<Status, number> = { fail: 0, review: 0, pass: 0, 'n/a': 0 }
+  for (const f of findings) c[f.status]++
+  return c
+}
+
+export function countsLine(findings: Finding[], lang: Lang): string {
+  const c = countByStatus(findings)
+  const L = STATUS_LABELS[lang]
+  return (['fail', 'review', 'pass', 'n/a'] as const).map((s) => `${L[s]} ${c[s]}`).join(' · ')
+}
+
+export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: Lang; all: boolean }): string {
+  const { lang, all } = opts
+  const t = T[lang]
+  const titles = new Map<string, string>()
+  for (const pack of packs) for (const rule of pack.rules) titles.set(rule.id, rule.title[lang] || rule.title.zh)
+  const lines: string[] = []
+  for (const { source, report } of pages) {
+    if (lines.length) lines.push('')
+    lines.push(`■ ${oneLine(report.title) || '（无标题 / untitled）'}`)
+    lines.push(`  ${t.source}${t.sep}${oneLine(source)} · ${t.kind}${t.sep}${KIND_LABELS[lang][report.kind] ?? report.kind}${report.url ? ` · ${t.url}${t.sep}${report.url}` : ''}`)
+    const shown = report.findings.filter((f) => all || f.status === 'fail' || f.status === 'review')
+    // Group by rule in the engine's order (fail before review, by severity), so the worst rule comes first.
+    const groups = new Map<string, Finding[]>()
+    for (const f of shown) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f])
+    if (groups.size === 0) lines.push(`  ${t.none}`)
+    for (const [ruleId, list] of groups) {
+      lines.push(`  ${titles.get(ruleId) ?? ruleId} (${ruleId})`)
+      for (const f of list) {
+        const badge = `${MARK[f.status]} ${STATUS_LABELS[lang][f.status]}·${SEVERITY_LABELS[lang][f.severity]}`
+        lines.push(`    ${badge}  ${f.section ? `[${f.section}] ` : ''}${oneLine(f.message)}`)
+        if (f.evidence) lines.push(`        ${t.evidence}${t.sep}${oneLine(f.evidence)}`)
+        if (f.status !== 'pass' && f.expected) lines.push(`        ${t.expected}${t.sep}${oneLine(f.expected)}`)
+      }
+    }
+    lines.push(`  ${countsLine(report.findings, lang)}`)
+  }
+  return lines.length ? lines.join('\n') + '\n' : ''
+}
+
+/** Page text can carry newlines and control characters; a terminal line must stay one line and inert. */
+function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,129 @@
+// Turns one command-line input (a saved file or an http(s) address) into decoded HTML. Every failure becomes an
+// InputError with a one-line zh + en reason, so main can name the input and carry on with the others.
+import { readFile, stat } from 'node:fs/promises'
+import { DEFAULT_MAX_BYTES, InputError, decodeHtml, tooLargeError } from '../engine/charset.ts'
+
+export interface LoadedPage {
+  /** The input as given on the command line. */
+  source: string
+  /** The page's address: --url for a file, the final address after redirects for a fetched page. */
+  url: string | null
+  html: string
+  charset: string
+  warnings: string[]
+}
+
+export interface LoadOptions {
+  url?: string | null
+  timeoutMs?: number
+  maxBytes?: number
+}
+
+const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i
+
+/** Things that were meant as web addresses, even when mistyped (`http//x`, `https:/x`, `ftp://x`). */
+function looksLikeUrl(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || /^https?(:|\/\/|:\/)/i.test(s)
+}
+
+export function isHttpUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s) && URL.canParse(s)
+}
+
+export async function loadInput(source: string, opts: LoadOptions = {}): Promise<LoadedPage> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
+  if (isHttpUrl(source)) return fetchPage(source, opts.timeoutMs ?? 20_000, maxBytes)
+  let bytes: Uint8Array
+  try {
+    const st = await stat(source)
+    if (st.isDirectory()) throw new InputError('这是目录，不是文件 / this is a directory, not a file')
+    // Checked before reading, so a huge file is refused without loading it into memory.
+    if (st.size > maxBytes) throw tooLargeError(st.size, maxBytes)
+    bytes = new Uint8Array(await readFile(source))
+  } catch (e) {
+    if (e instanceof InputError) throw e
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' && looksLikeUrl(source)) {
+      throw new InputError('不是有效的 http(s) 网址，也不是已有文件 / not a valid http(s) address, and no such file')
+    }
+    if (code === 'ENOENT') throw new InputError('文件不存在 / no such file')
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError('无权读取该文件 / permission denied')
+    throw new InputError(`无法读取文件 / cannot read the file: ${(e as Error).message}`)
+  }
+  const d = decodeHtml(bytes, { maxBytes })
+  return { source, url: opts.url ?? null, html: d.html, charset: d.charset, warnings: d.warnings }
+}
+
+async function fetchPage(address: string, timeoutMs: number, maxBytes: number): Promise<LoadedPage> {
+  let res: Response
+  try {
+    res = await fetch(address, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: {
+        // Header values must be ASCII (fetch rejects anything else).
+        'user-agent': 'Mozilla/5.0 (compatible; disclosure-audit)',
+        accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
+      },
+    })
+  } catch (e) {
+    throw networkError(e, timeoutMs)
+  }
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => {})
+    throw new InputError(`服务器返回 HTTP ${res.status} / the server answered HTTP ${res.status} ${res.statusText}`.trim())
+  }
+  const contentType = res.headers.get('content-type')
+  if (contentType && !HTML_TYPES.test(contentType.trim())) {
+    await res.body?.cancel().catch(() => {})
+    throw new InputError(`不是网页（Content-Type: ${contentType}）/ not an HTML page (Content-Type: ${contentType})`)
+  }
+  const declared = Number(res.headers.get('content-length') ?? NaN)
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => {})
+    throw tooLargeError(declared, maxBytes)
+  }
+  let bytes: Uint8Array
+  try {
+    bytes = await readCapped(res, maxBytes)
+  } catch (e) {
+    if (e instanceof InputError) throw e
+    throw networkError(e, timeoutMs)
+  }
+  const d = decodeHtml(bytes, { contentType, maxBytes })
+  return { source: address, url: res.url || address, html: d.html, charset: d.charset, warnings: d.warnings }
+}
+
+/** Reads the body but stops once it passes the cap, so a runaway response never fills memory. */
+async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer())
+  const chunks: Uint8Array[] = []
+  let total = 0
+  const reader = res.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.length
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {})
+      throw tooLargeError(total, maxBytes)
+    }
+    chunks.push(value)
+  }
+  const out = new Uint8Array(total)
+  let at = 0
+  for (const c of chunks) {
+    out.set(c, at)
+    at += c.length
+  }
+  return out
+}
+
+function networkError(e: unknown, timeoutMs: number): InputError {
+  const err = e as Error & { cause?: { code?: string; message?: string } }
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
+    return new InputError(`请求超时（${Math.round(timeoutMs / 1000)} 秒）/ request timed out after ${Math.round(timeoutMs / 1000)} s`)
+  }
+  const detail = err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e)
+  return new InputError(`无法访问该网址 / could not fetch the address: ${detail}`)
+}
