@@ -18,6 +18,13 @@ export interface CliOptions {
   deadline: string | null
   all: boolean
   inputs: string[]
+  /** Site scan: the start page whose columns are fetched and audited (issue: site scan). */
+  scan: string | null
+  maxPages: number | null
+  checkLinks: boolean
+  delayMs: number | null
+  /** JSON file keeping the scan state, so an interrupted scan resumes where it stopped. */
+  stateFile: string | null
 }
 
 export class UsageError extends Error {
@@ -57,6 +64,11 @@ export function parseCli(argv: string[]): CliOptions {
         lang: { type: 'string' },
         deadline: { type: 'string' },
         all: { type: 'boolean', short: 'a' },
+        scan: { type: 'string' },
+        'max-pages': { type: 'string' },
+        'no-links': { type: 'boolean' },
+        delay: { type: 'string' },
+        state: { type: 'string' },
       },
     })
   } catch (e) {
@@ -75,6 +87,11 @@ export function parseCli(argv: string[]): CliOptions {
     deadline: v.deadline ?? null,
     all: v.all ?? false,
     inputs: parsed.positionals,
+    scan: v.scan ?? null,
+    maxPages: v['max-pages'] === undefined ? null : Number(v['max-pages']),
+    checkLinks: !(v['no-links'] ?? false),
+    delayMs: v.delay === undefined ? null : Number(v.delay),
+    stateFile: v.state ?? null,
   }
   if (opts.help || opts.version) return opts
 
@@ -92,6 +109,21 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (!opts.national && opts.rules.length === 0) {
     throw new UsageError('--no-national 须与 --rules 一起使用 / --no-national needs at least one --rules FILE')
+  }
+  if (opts.maxPages !== null && !(Number.isInteger(opts.maxPages) && opts.maxPages > 0)) {
+    throw new UsageError(`--max-pages 须为正整数 / --max-pages must be a positive whole number: "${v['max-pages']}"`)
+  }
+  if (opts.delayMs !== null && !(Number.isInteger(opts.delayMs) && opts.delayMs >= 0)) {
+    throw new UsageError(`--delay 须为非负整数（毫秒）/ --delay must be a whole number of milliseconds: "${v.delay}"`)
+  }
+  if (opts.scan !== null) {
+    if (!/^https?:\/\/[^/\s]+/i.test(opts.scan) || !URL.canParse(opts.scan)) {
+      throw new UsageError(`--scan 须为 http(s) 网址 / --scan must be an http(s) address: "${opts.scan}"`)
+    }
+    if (opts.inputs.length > 0) {
+      throw new UsageError('--scan 不能与其他输入同时使用 / --scan takes no other inputs')
+    }
+    return opts
   }
   if (opts.inputs.length === 0) {
     throw new UsageError('缺少要审计的文件或网址 / no file or URL to audit (see --help)')
@@ -123,6 +155,14 @@ export const HELP = `disclosure-audit — 政务公开巡检 / government inform
   --deadline MM-DD      年度报告截止日：01-31（部门）或 03-31（县级以上政府）
                         / annual-report deadline: 01-31 (departments) or 03-31 (governments)
   --all, -a             table 格式也列出合格与不适用项 / table format: also list pass and n/a rows
+
+全站扫描 / Site scan:
+  --scan URL            从该页出发抓取各栏目列表页并逐一审计，统计单项否决计数
+                        / fetch and audit every column linked from URL; count the veto items site-wide
+  --max-pages N         最多抓取页面数（默认 50）/ at most N pages (default 50)
+  --no-links            不检查链接与附件 / skip the link and attachment check
+  --delay MS            两次请求之间的间隔（默认 500 毫秒）/ pause between requests (default 500 ms)
+  --state FILE          扫描状态文件，中断后可续扫 / scan state file, to resume an interrupted scan
   --help, -h            显示本帮助 / show this help
   --version, -v         显示版本 / show the version
 

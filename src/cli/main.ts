@@ -97,6 +97,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (opts.deadline) packs = applyDeadline(packs, opts.deadline)
 
   const asOf = opts.asOf ?? todayInShanghai()
+  if (opts.scan) {
+    const { runScanCommand } = await import('./scan-command.ts')
+    return runScanCommand(
+      {
+        url: opts.scan,
+        asOf,
+        format: opts.format,
+        lang: opts.lang,
+        packs,
+        maxPages: opts.maxPages ?? undefined,
+        checkLinks: opts.checkLinks,
+        delayMs: opts.delayMs ?? undefined,
+        stateFile: opts.stateFile ?? undefined,
+      },
+      io,
+    )
+  }
   let inputFailed = false
   const pages: AuditedPage[] = []
   for (const source of opts.inputs) {
