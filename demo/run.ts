@@ -1,0 +1,127 @@
+// npm run demo：在真实 Chromium 里加载刚构建的扩展，巡检虚构的"示例高新区"门户，留下截图和 CSV。
+// `npm run build` has already produced dist/ by the time this runs (see package.json).
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import iconv from 'iconv-lite'
+import type { Page } from 'playwright-core'
+import { DEMO_HOST, renderFile, serveSite } from './server.ts'
+import { launchExtension, readOverlay, repoRoot, wantHeadless } from '../tests/e2e/harness.ts'
+
+const SITE = join(repoRoot, 'demo/site')
+const OUT = join(repoRoot, 'demo-output')
+const PORTAL = '/xxgk/index.html'
+const ARTICLE = '/xxgk/zcwj/t_0007.html'
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const v = await probe().catch(() => null)
+    if (v) return v
+    if (Date.now() > until) throw new Error(`等待超时：${what}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+/** Marker text repeats its tooltip; the first line is enough for a console summary. */
+const short = (text: string) => (text.length > 70 ? `${text.slice(0, 70)}…` : text)
+
+async function waitForOverlay(page: Page) {
+  return waitFor('页面标记', async () => {
+    const o = await readOverlay(page)
+    return o.markers.length + o.missing.length > 0 ? o : null
+  })
+}
+
+async function popupSummary(popup: Page) {
+  const verdict = await waitFor('弹窗结论', async () => (await popup.getByTestId('verdict').first().textContent())?.trim())
+  const counts = ((await popup.getByTestId('counts').first().innerText().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim()
+  const findings = await popup.getByTestId('finding').count()
+  return { verdict, counts, findings }
+}
+
+function runCli(file: string, url: string) {
+  if (!existsSync(join(repoRoot, 'src/cli/main.ts'))) {
+    console.log('（命令行工具 src/cli/main.ts 尚未就绪，跳过 CLI 演示）')
+    return
+  }
+  const res = spawnSync(process.execPath, ['bin/disclosure-audit.js', '--format', 'table', '--url', url, file], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+  console.log(`\n$ node bin/disclosure-audit.js --format table --url ${url} ${relative(repoRoot, file)}`)
+  process.stdout.write(res.stdout ?? '')
+  if (res.stderr) process.stderr.write(res.stderr)
+  // Exit status 1 only means the page has failures, which is the point of the demo page.
+  console.log(`（退出码 ${res.status}：0 无不合格项，1 有不合格项，2 用法或输入错误）`)
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true })
+  const server = await serveSite(SITE)
+  const headless = wantHeadless()
+  const h = await launchExtension({ headless })
+  let keepOpen = false
+  try {
+    const origin = server.origin(DEMO_HOST)
+    console.log(`示例门户：${origin}${PORTAL}（127.0.0.1:${server.port}，${headless ? '无界面' : '有界面'}模式）`)
+
+    const page = await h.context.newPage()
+    await page.goto(origin + PORTAL)
+    const overlay = await waitForOverlay(page)
+    await page.screenshot({ path: join(OUT, 'page.png'), fullPage: true })
+
+    const article = await h.context.newPage()
+    await article.goto(origin + ARTICLE)
+    const articleOverlay = await waitForOverlay(article)
+
+    const popup = await h.openPopup(page)
+    await popup.setViewportSize({ width: 480, height: 800 })
+    const portalSummary = await popupSummary(popup)
+    await popup.screenshot({ path: join(OUT, 'popup.png'), fullPage: true })
+
+    const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('export-session-csv').click()])
+    const csvPath = join(OUT, download.suggestedFilename())
+    await download.saveAs(csvPath)
+
+    const articlePopup = await h.openPopup(article)
+    const articleSummary = await popupSummary(articlePopup)
+    await articlePopup.close()
+
+    // The article on disk still holds date placeholders; the CLI gets the page exactly as the browser saw it.
+    const rendered = await renderFile(join(SITE, ARTICLE))
+    const savedArticle = join(OUT, 't_0007.html')
+    await writeFile(savedArticle, iconv.decode(rendered.bytes, rendered.charset))
+
+    console.log('\n巡检结果')
+    console.log(`  ${PORTAL}：${portalSummary.verdict}｜${portalSummary.counts}｜页面标记 ${overlay.markers.length} 个，缺失项 ${overlay.missing.length} 条`)
+    for (const m of overlay.missing) console.log(`    缺失：${m.ruleId}  ${short(m.text)}`)
+    console.log(`  ${ARTICLE}：${articleSummary.verdict}｜${articleSummary.counts}｜页面标记 ${articleOverlay.markers.length} 个`)
+    for (const m of [...overlay.markers, ...articleOverlay.markers]) console.log(`    标记：${m.ruleId}  ${short(m.text)}`)
+    console.log('\n输出文件')
+    console.log(`  页面截图  ${relative(repoRoot, join(OUT, 'page.png'))}`)
+    console.log(`  弹窗截图  ${relative(repoRoot, join(OUT, 'popup.png'))}`)
+    console.log(`  会话 CSV  ${relative(repoRoot, csvPath)}`)
+
+    runCli(savedArticle, origin + ARTICLE)
+
+    if (!headless) {
+      keepOpen = true
+      console.log('\n浏览器保持打开，按 Ctrl-C 结束。')
+      await new Promise<void>((resolveWait) => {
+        process.once('SIGINT', () => resolveWait())
+        h.context.once('close', () => resolveWait())
+      })
+    }
+  } finally {
+    if (keepOpen) console.log('正在关闭…')
+    await h.close()
+    await server.close()
+  }
+}
+
+main().catch((err) => {
+  console.error(`演示失败：${err instanceof Error ? err.stack ?? err.message : String(err)}`)
+  process.exitCode = 1
+})
