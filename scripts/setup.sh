@@ -4,14 +4,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # chromium-l10n carries the zh_CN UI language pack: without it Chromium (and so the extension's chrome.i18n) speaks
-# only English.
-if ! [ -x /usr/bin/chromium ] || ! dpkg -s chromium-l10n >/dev/null 2>&1; then
+# only English. A CJK font lets the demo's screenshots show Chinese instead of boxes.
+if ! [ -x /usr/bin/chromium ] || ! dpkg -s chromium-l10n fonts-wqy-microhei >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing Debian chromium and its language packs"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-l10n fonts-wqy-microhei >/dev/null
   else
-    echo "setup: Chromium is missing; run: sudo apt-get install -y chromium chromium-l10n" >&2
+    echo "setup: Chromium is missing; run: sudo apt-get install -y chromium chromium-l10n fonts-wqy-microhei" >&2
     exit 1
   fi
 fi
