@@ -7,7 +7,18 @@ import { nationalPack } from '../engine/pack.ts'
 import type { RulePack } from '../engine/types.ts'
 import type { AuditReply, ContentToWorker, FrameState, OkReply, PopupToWorker } from '../shared/messages.ts'
 import { langOf } from '../shared/verdict.ts'
-import { appendToSession, dropTab, putFrame, readSession, readTab, resetTab, setMarkersVisible, startSession } from './store.ts'
+import { cancelScan, getScan, inlineFor, resumeScans, saveImportedScan, SCAN_ALARM, startScan } from './scan.ts'
+import {
+  appendToSession,
+  dropTab,
+  mergeIntoSession,
+  putFrame,
+  readSession,
+  readTab,
+  resetTab,
+  setMarkersVisible,
+  startSession,
+} from './store.ts'
 import { buildTabView, classifyUrl, hostOf } from './view.ts'
 
 let packs: RulePack[] | null = null
@@ -55,7 +66,9 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
       // storage.local full (10 MB): the page's own markers and tab report still work; only the session stops growing
     })
   }
-  return { report: frame.report, markersVisible: state.markersVisible, error: frame.error }
+  // A reloaded start page gets its scan badges back without a new scan.
+  const scan = frameId === 0 && frame.report ? await inlineFor(url).catch(() => null) : null
+  return { report: frame.report, markersVisible: state.markersVisible, error: frame.error, scan }
 }
 
 async function pingTop(tabId: number): Promise<boolean> {
@@ -134,6 +147,18 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
               .flatMap((f) => (f.report ? [f.report] : []))
       return startSession(msg.host, seed)
     }
+    case 'startScan':
+      return startScan(msg.tabId, getPacks(), lang)
+    case 'cancelScan':
+      return cancelScan(String(msg.host))
+    case 'getScan':
+      return getScan(msg.host, getPacks())
+    case 'importSession': {
+      // The report page validated the file; the worker only stores it.
+      await mergeIntoSession(String(msg.host), msg.pages)
+      await saveImportedScan(String(msg.host), msg.scan)
+      return { ok: true } satisfies OkReply
+    }
   }
   return undefined
 }
@@ -153,3 +178,11 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading' && change.url !== undefined) void resetTab(tabId)
 })
 browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId))
+
+// Every worker start (browser start, wake after idle, a stop mid-scan) continues the scans that were running.
+// onStartup has a listener so that a browser restart starts the worker even when no page or popup asks for it.
+browser.runtime.onStartup.addListener(() => void resumeScans().catch(() => undefined))
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SCAN_ALARM) void resumeScans().catch(() => undefined)
+})
+void resumeScans().catch(() => undefined)

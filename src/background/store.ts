@@ -135,3 +135,23 @@ export function startSession(wanted: string | null, seed: PageReport[]): Promise
     return { host, startedAt: fresh.startedAt, reports }
   })
 }
+
+/** Adds imported pages to the host's session: a page already there is replaced by the imported one (same url). */
+export function mergeIntoSession(host: string, reports: PageReport[]): Promise<SessionView> {
+  return serialized(async () => {
+    const meta = (await readMeta(host)) ?? { host, startedAt: new Date().toISOString(), urls: [] }
+    const items: Record<string, unknown> = {}
+    for (const report of reports) {
+      const url = stripFragment(report.url ?? '')
+      if (!url) continue
+      if (!meta.urls.includes(url)) meta.urls.push(url)
+      items[sessionPageKey(host, url)] = report
+    }
+    items[sessionMetaKey(host)] = meta
+    items[LAST_SESSION_KEY] = host
+    await browser.storage.local.set(items)
+    const pages = await browser.storage.local.get(meta.urls.map((u) => sessionPageKey(host, u)))
+    const all = meta.urls.map((u) => pages[sessionPageKey(host, u)] as PageReport | undefined).filter((r): r is PageReport => !!r)
+    return { host, startedAt: meta.startedAt, reports: all }
+  })
+}

@@ -106,6 +106,7 @@ function start(): void {
       }
       const reply = await send({ type: 'audit', html, url: location.href, childFrames: countChildFrames(), docStart })
       if (alive && reply?.report) overlay.render(reply.report, reply.markersVisible)
+      if (alive && reply?.scan && window === window.top) overlay.setScan(reply.scan)
     } catch (error) {
       if (!chrome.runtime?.id || /context invalidated/i.test(String(error))) shutdown()
     } finally {
@@ -166,6 +167,13 @@ function start(): void {
           return
         case 'scrollTo':
           sendResponse({ ok: true, found: overlay.scrollTo(m.findingId) })
+          return
+        case 'serialize':
+          sendResponse({ html: isHtmlDocument() ? serialize() : null })
+          return
+        case 'scanResults':
+          overlay.setScan(m.scan)
+          sendResponse({ ok: true })
           return
       }
     } catch {

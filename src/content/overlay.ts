@@ -1,12 +1,16 @@
 // Markers drawn over the audited page. Everything lives in one host element with an open shadow root, so the page's
 // CSS cannot reach the markers, ours cannot reach the page, and removing the host removes every trace.
 // Page text only ever enters the DOM through textContent.
+import { normalizeUrl } from '../engine/site/urls.ts'
 import type { Finding, PageReport, Status } from '../engine/types.ts'
+import { columnBadgeText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE, type ScanInline } from '../shared/scan.ts'
 import { ROOT_ID } from '../shared/storage.ts'
 import { resolveLocator } from './locate.ts'
 
 const FLASH_MS = 1500
 const LABEL_MAX = 80
+/** Anchors looked at for scan badges: a portal with a mega-menu has a few thousand; past that, no badges. */
+const MAX_ANCHORS = 5000
 
 const STYLES = `
 .da-layer{position:absolute;top:0;left:0;width:0;height:0;font:12px/16px system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#222;text-align:left;direction:ltr}
@@ -37,12 +41,30 @@ const STYLES = `
 .da-unlocated-header{padding:4px 10px;color:#546e7a;font-weight:600}
 .da-missing-item.da-flash,.da-unlocated-item.da-flash{animation:da-flash-row .5s 3}
 @keyframes da-flash-row{50%{background:#fff59d}}
+.da-scan-badge{pointer-events:auto;display:inline-block;padding:0 5px;border-radius:3px;background:#2e7d32;color:#fff;white-space:nowrap;font-size:11px;line-height:15px;box-shadow:0 1px 2px rgba(0,0,0,.3)}
+.da-scan-badge.da-col-stale{background:#c62828}
+.da-scan-badge.da-col-blank{background:#6a1b9a}
+.da-scan-badge.da-col-unreachable,.da-scan-badge.da-col-login,.da-scan-badge.da-col-soft404,.da-scan-badge.da-col-error,.da-scan-badge.da-col-not-html{background:#546e7a}
+.da-site-panel{position:fixed;left:12px;bottom:12px;width:360px;max-height:45vh;overflow:auto;pointer-events:auto;background:#fff;border:1px solid #b0bec5;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
+.da-site-panel.da-collapsed .da-site-body{display:none}
+.da-site-body{padding:4px 10px 8px}
+.da-site-verdict{margin:4px 0;padding:4px 8px;border-radius:4px;font-weight:700;color:#fff;background:#2e7d32}
+.da-site-verdict.da-v-veto{background:#7f0000}
+.da-site-verdict.da-v-review{background:#e65100}
+.da-site-groups{margin:0;padding:0;list-style:none}
+.da-site-group{margin:4px 0;padding:2px 8px;border-left:4px solid #2e7d32}
+.da-site-group.da-fail{border-left-color:#c62828}
+.da-site-group.da-review{border-left-color:#e65100}
+.da-site-count{float:right;font-variant-numeric:tabular-nums}
+.da-site-cols{color:#52606d}
 `
 
 interface Group {
   target: Element
   box: HTMLElement
   outline: HTMLElement | null
+  /** Scan badges sit to the right of their link, not above it: nav links are stacked too tightly for "above". */
+  beside?: boolean
 }
 
 type Msg = (key: string, subs?: string | string[]) => string
@@ -71,6 +93,8 @@ export class Overlay {
   private visible = true
   private frame = 0
   private resizeObserver: ResizeObserver | null = null
+  private report: PageReport | null = null
+  private scan: ScanInline | null = null
   private readonly onScroll = (e: Event): void => {
     // Markers sit in document coordinates, so a plain page scroll moves them with the page for free; only scrolling
     // inside a container moves targets relative to the document.
@@ -146,11 +170,28 @@ export class Overlay {
   }
 
   render(report: PageReport, visible: boolean): void {
+    this.report = report
     this.visible = visible
+    this.draw()
+  }
+
+  /** The site scan's results for this page: badges beside the column links and the site panel. */
+  setScan(scan: ScanInline): void {
+    this.scan = scan
+    this.draw()
+  }
+
+  private draw(): void {
     const layer = this.ensureRoot()
-    this.setVisible(visible)
+    this.setVisible(this.visible)
     layer.replaceChildren()
     this.groups = []
+    if (this.report) this.drawFindings(layer, this.report)
+    if (this.scan) this.drawScan(layer, this.scan)
+    this.reposition()
+  }
+
+  private drawFindings(layer: HTMLDivElement, report: PageReport): void {
     const byTarget = new Map<Element, Finding[]>()
     const missing: Finding[] = []
     const unlocated: Finding[] = []
@@ -181,7 +222,58 @@ export class Overlay {
       this.groups.push({ target, box, outline })
     }
     if (missing.length || unlocated.length) layer.appendChild(this.panel(missing, unlocated))
-    this.reposition()
+  }
+
+  private drawScan(layer: HTMLDivElement, scan: ScanInline): void {
+    const byUrl = new Map(scan.columns.filter((c) => c.url).map((c) => [c.url as string, c]))
+    const anchors = document.getElementsByTagName('a')
+    const limit = Math.min(anchors.length, MAX_ANCHORS)
+    for (let i = 0; i < limit; i++) {
+      const a = anchors[i]
+      if (this.isOwn(a)) continue
+      const url = normalizeUrl(a.getAttribute('href'), document.baseURI)
+      const column = url ? byUrl.get(url) : undefined
+      if (!column) continue
+      const box = el('div', 'da-group da-beside')
+      const badge = el('span', `da-scan-badge da-col-${column.status}`, columnBadgeText(column, this.msg))
+      badge.dataset.columnUrl = url as string
+      badge.title = [column.name, column.detail ?? ''].filter(Boolean).join('\n')
+      box.appendChild(badge)
+      layer.appendChild(box)
+      this.groups.push({ target: a, box, outline: null, beside: true })
+    }
+    layer.appendChild(this.sitePanel(scan))
+  }
+
+  private sitePanel(scan: ScanInline): HTMLElement {
+    const panel = el('div', 'da-site-panel')
+    const header = el('button', 'da-missing-header', this.msg('sitePanelHeader', scan.asOf))
+    header.type = 'button'
+    header.title = this.msg('panelToggleHint')
+    header.setAttribute('aria-expanded', 'true')
+    header.addEventListener('click', () => {
+      const collapsed = panel.classList.toggle('da-collapsed')
+      header.setAttribute('aria-expanded', String(!collapsed))
+    })
+    const body = el('div', 'da-site-body')
+    const { verdict, groups } = scan.summary
+    const verdictLine = el('p', `da-site-verdict da-v-${verdict}`, this.msg(SITE_VERDICT_MESSAGE[verdict]))
+    verdictLine.dataset.verdict = verdict
+    const list = el('ul', 'da-site-groups')
+    for (const g of groups) {
+      const li = el('li', `da-site-group da-${g.status}`)
+      li.dataset.group = g.key
+      li.dataset.count = String(g.count)
+      li.append(
+        el('b', '', this.msg(GROUP_MESSAGE[g.key])),
+        el('span', 'da-site-count', this.msg('siteCount', [String(g.count), String(g.limit)])),
+      )
+      if (g.columns.length) li.appendChild(el('div', 'da-site-cols', g.columns.join('、')))
+      list.appendChild(li)
+    }
+    body.append(verdictLine, list)
+    panel.append(header, body)
+    return panel
   }
 
   private tipText(f: Finding): string {
@@ -256,6 +348,13 @@ export class Overlay {
       const { rect, hidden } = boxes[i]
       const top = rect.top - origin.top
       const left = rect.left - origin.left
+      if (g.beside) {
+        // A link inside a closed drop-down menu: a badge on its visible parent would pile up with its siblings'.
+        g.box.style.display = hidden ? 'none' : ''
+        g.box.style.top = `${top}px`
+        g.box.style.left = `${rect.right - origin.left + 4}px`
+        return
+      }
       g.box.style.top = `${top}px`
       g.box.style.left = `${Math.max(0, left)}px`
       // Above the element when there is room, so the badge does not cover the text it talks about.
@@ -273,7 +372,7 @@ export class Overlay {
     const edge = document.documentElement.clientWidth - origin.left
     const widths = this.groups.map((g) => g.box.offsetWidth)
     this.groups.forEach((g, i) => {
-      const left = Math.max(0, boxes[i].rect.left - origin.left)
+      const left = Math.max(0, (g.beside ? boxes[i].rect.right + 4 : boxes[i].rect.left) - origin.left)
       if (left + widths[i] > edge) g.box.style.left = `${Math.max(0, edge - widths[i])}px`
     })
   }

@@ -14,6 +14,7 @@ import {
   verdictOf,
 } from '../shared/verdict.ts'
 import { api, downloadCsv, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
+import { ScanSection } from './ScanSection.tsx'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -230,6 +231,8 @@ export function App() {
           {t('btnNewSession')}
         </button>
       </div>
+
+      {tabId !== null && view && <ScanSection tabId={tabId} url={view.url} />}
 
       {session?.host && (
         <p class="session muted" data-testid="session">

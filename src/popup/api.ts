@@ -1,6 +1,10 @@
 // Thin typed wrappers over the popup → service worker messages.
 import browser from 'webextension-polyfill'
-import type { OkReply, PopupToWorker, SessionView, TabView } from '../shared/messages.ts'
+import type { OkReply, PopupToWorker, ScanView, SessionView, StartScanReply, TabView } from '../shared/messages.ts'
+import type { PageReport } from '../engine/types.ts'
+import type { ScanReport } from '../scan/report.ts'
+import type { ScanProgressView } from '../shared/scan.ts'
+import { scanProgressKey } from '../shared/storage.ts'
 
 async function ask<T>(msg: PopupToWorker): Promise<T> {
   return (await browser.runtime.sendMessage(msg)) as T
@@ -14,6 +18,17 @@ export const api = {
   scrollToFinding: (tabId: number, findingId: string) => ask<OkReply>({ type: 'scrollToFinding', tabId, findingId }),
   getSession: (host: string | null) => ask<SessionView>({ type: 'getSession', host }),
   newSession: (host: string | null, seedTabId?: number) => ask<SessionView>({ type: 'newSession', host, seedTabId }),
+  startScan: (tabId: number) => ask<StartScanReply>({ type: 'startScan', tabId }),
+  cancelScan: (host: string) => ask<ScanProgressView | null>({ type: 'cancelScan', host }),
+  getScan: (host: string | null) => ask<ScanView>({ type: 'getScan', host }),
+  importSession: (host: string, pages: PageReport[], scan: ScanReport | null) =>
+    ask<OkReply>({ type: 'importSession', host, pages, scan }),
+}
+
+/** Read straight from storage: following a scan's progress must not keep waking the worker. */
+export async function readScanProgress(host: string): Promise<ScanProgressView | null> {
+  const key = scanProgressKey(host)
+  return ((await browser.storage.local.get(key))[key] as ScanProgressView | undefined) ?? null
 }
 
 export function t(key: string, subs?: string | string[]): string {

@@ -1,5 +1,7 @@
 // The extension's message protocol, in one place so the content script, the service worker and the popup cannot drift.
 import type { Finding, PageReport, RulePack } from '../engine/types.ts'
+import type { ScanReport } from '../scan/report.ts'
+import type { ScanInline, ScanProgressView, SiteSummary } from './scan.ts'
 
 /** Why a tab shows no (complete) audit; the popup turns each into one plain sentence. */
 export type ReasonCode =
@@ -21,6 +23,8 @@ export interface AuditReply {
   report: PageReport | null
   markersVisible: boolean
   error?: string
+  /** Top frame only: the last finished site scan that started from this very page, so a reload keeps its badges. */
+  scan?: ScanInline | null
 }
 
 /** Service worker → content script (chrome.tabs.sendMessage). */
@@ -29,6 +33,9 @@ export type WorkerToContent =
   | { type: 'reaudit' }
   | { type: 'setMarkersVisible'; visible: boolean }
   | { type: 'scrollTo'; findingId: string }
+  /** The top frame's DOM for the site scan's start page (our own host element cut out). */
+  | { type: 'serialize' }
+  | { type: 'scanResults'; scan: ScanInline }
 
 /** Popup → service worker. */
 export type PopupToWorker =
@@ -40,6 +47,11 @@ export type PopupToWorker =
   | { type: 'getSession'; host: string | null }
   | { type: 'newSession'; host: string | null; seedTabId?: number }
   | { type: 'auditActiveTab'; tabId: number }
+  | { type: 'startScan'; tabId: number }
+  | { type: 'cancelScan'; host: string }
+  | { type: 'getScan'; host: string | null }
+  /** A validated session file: its pages merge into the host's session, its scan becomes the host's last scan. */
+  | { type: 'importSession'; host: string; pages: PageReport[]; scan: ScanReport | null }
 
 export type FrameStatus = 'ok' | 'too-large' | 'not-html' | 'error'
 
@@ -87,4 +99,25 @@ export interface OkReply {
   ok: boolean
   reason?: ReasonCode
   found?: boolean
+}
+
+export type ScanRefusal = 'no-tab' | 'restricted' | 'no-permission' | 'error'
+
+export interface StartScanReply {
+  ok: boolean
+  reason?: ScanRefusal
+  error?: string
+  host?: string
+  /** The scan of this site was already running (another tab, a second click): this is its progress. */
+  already?: boolean
+  progress?: ScanProgressView
+}
+
+export interface ScanView {
+  host: string | null
+  progress: ScanProgressView | null
+  /** The finished (or imported) scan; while a scan runs, what it has found so far. */
+  report: ScanReport | null
+  summary: SiteSummary | null
+  packs: RulePack[]
 }

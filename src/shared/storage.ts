@@ -21,6 +21,15 @@ export interface SessionMeta {
   urls: string[]
 }
 
+/** storage.local: ScanProgressView of the host's latest site scan. */
+export const scanProgressKey = (host: string): string => `scanProgress:${host}`
+
+/** storage.local: the ScanReport of the host's last finished (or imported) site scan. */
+export const scanReportKey = (host: string): string => `scanReport:${host}`
+
+/** storage.local: optional Partial<ScanOptions> overriding the defaults (slower politeness, tests' fixed as-of date). */
+export const SCAN_OPTIONS_KEY = 'scanOptions'
+
 /** 8 Mi UTF-16 code units of serialized DOM: beyond that the audit would stall the worker for seconds. */
 export const MAX_HTML_CHARS = 8 * 1024 * 1024
 

@@ -1,0 +1,340 @@
+// Site scan in the service worker. The scanner keeps its queue in chrome.storage.local after every request; this file
+// adds what the browser needs around it: one scan per site, progress the popup can read without waking anything,
+// a cancel, and picking an interrupted scan up again whenever the worker starts (MV3 stops it when idle, and the
+// browser may restart mid-scan).
+import browser from 'webextension-polyfill'
+import { todayInShanghai } from '../engine/dates.ts'
+import { DEFAULT_SITE_LIMITS, SITE_RULE, SITE_RULE_ID } from '../engine/site/site-rule.ts'
+import type { SiteColumn, SiteCounts } from '../engine/site/types.ts'
+import { normalizeUrl } from '../engine/site/urls.ts'
+import type { Finding, Lang, RulePack } from '../engine/types.ts'
+import { scanReport, type ScanReport } from '../scan/report.ts'
+import { loadScan, runScan, isScanRunning, startOrResumeScan } from '../scan/scanner.ts'
+import { timerSleep } from '../scan/storage.ts'
+import type { FetchLike, ScanDeps, ScanOptions, ScanProgress, ScanState, ScanStorage } from '../scan/types.ts'
+import type { ScanView, StartScanReply } from '../shared/messages.ts'
+import type { ScanInline, ScanProgressView, SiteGroup, SiteGroupKey, SiteSummary } from '../shared/scan.ts'
+import { MAX_HTML_CHARS, SCAN_OPTIONS_KEY, scanProgressKey, scanReportKey } from '../shared/storage.ts'
+import { classifyUrl, hostOf } from './view.ts'
+
+/** Hosts whose scan is meant to be running; read on every worker start to resume them. */
+const RUNNING_HOSTS_KEY = 'scanRunningHosts'
+/**
+ * While a scan runs, an alarm wakes a worker the browser stopped anyway (memory pressure, the 5-minute cap on one
+ * event), so the scan goes on without waiting for the user to open the popup. 0.5 min is Chrome's minimum period.
+ */
+export const SCAN_ALARM = 'site-scan-watchdog'
+/** A page bigger than this goes into storage with the scan state; beyond it the scanner fetches the page instead. */
+const START_HTML_MAX_CHARS = Math.min(MAX_HTML_CHARS, 2 * 1024 * 1024)
+const PAGE_MAX_BYTES = 5 * 1024 * 1024
+const GOV_HOST = /(^|\.)gov\.cn$/i
+
+const storage: ScanStorage = {
+  load: async (k) => (await browser.storage.local.get(k))[k],
+  save: (k, v) => browser.storage.local.set({ [k]: v }),
+}
+
+/** Abort handles of the scans this worker instance runs, by scan id. */
+const controllers = new Map<string, { ctl: AbortController; done: Promise<ScanState | null> }>()
+
+let queue: Promise<unknown> = Promise.resolve()
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task)
+  queue = run.catch(() => undefined)
+  return run
+}
+
+async function readProgress(host: string): Promise<ScanProgressView | null> {
+  const key = scanProgressKey(host)
+  return ((await browser.storage.local.get(key))[key] as ScanProgressView | undefined) ?? null
+}
+
+function writeProgress(p: ScanProgressView): Promise<void> {
+  return browser.storage.local.set({ [scanProgressKey(p.host)]: { ...p, updatedAt: Date.now() } })
+}
+
+function markRunning(host: string, running: boolean): Promise<void> {
+  return serialized(async () => {
+    const got = (await browser.storage.local.get(RUNNING_HOSTS_KEY))[RUNNING_HOSTS_KEY]
+    const hosts = new Set(Array.isArray(got) ? (got as string[]) : [])
+    if (running) hosts.add(host)
+    else hosts.delete(host)
+    await browser.storage.local.set({ [RUNNING_HOSTS_KEY]: [...hosts] })
+    if (hosts.size) await browser.alarms.create(SCAN_ALARM, { periodInMinutes: 0.5 })
+    else await browser.alarms.clear(SCAN_ALARM)
+  })
+}
+
+/** Reads at most `limit` bytes: a link check needs only the head of a body, and no page is worth more than 5 MB. */
+async function readCapped(res: Response, limit: number): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer()).subarray(0, limit)
+  const reader = res.body.getReader()
+  const parts: Uint8Array[] = []
+  let size = 0
+  while (size < limit) {
+    const { done, value } = await reader.read()
+    if (done) break
+    parts.push(value)
+    size += value.length
+  }
+  if (size >= limit) await reader.cancel().catch(() => undefined)
+  const out = new Uint8Array(Math.min(size, limit))
+  let at = 0
+  for (const p of parts) {
+    const n = Math.min(p.length, out.length - at)
+    out.set(p.subarray(0, n), at)
+    at += n
+  }
+  return out
+}
+
+/**
+ * The auditor's own browser fetch: cookies included, so pages behind a site's anti-bot cookie or a login the auditor
+ * already holds look the way the auditor sees them. The scanner decodes the bytes (charset.ts) itself.
+ */
+const workerFetch: FetchLike = async (url, init) => {
+  const res = await fetch(url, { method: init.method, signal: init.signal, redirect: 'follow', credentials: 'include' })
+  const bytes = init.method === 'HEAD' ? new Uint8Array() : await readCapped(res, init.maxBytes ?? PAGE_MAX_BYTES)
+  return { status: res.status, headers: res.headers, bytes, url: res.url || url }
+}
+
+function deps(): ScanDeps {
+  return { fetch: workerFetch, sleep: timerSleep, now: () => Date.now(), storage }
+}
+
+/** The built-in site rule as a pack, so exports and the report page can name `column-freshness-site`. */
+export function sitePack(): RulePack {
+  return { id: 'site-scan', version: '1', title: { zh: '全站巡检', en: 'Site scan' }, rules: [SITE_RULE] }
+}
+
+async function scanOptions(packs: RulePack[], lang: Lang): Promise<Partial<ScanOptions> & { asOf: string }> {
+  const raw = (await browser.storage.local.get(SCAN_OPTIONS_KEY))[SCAN_OPTIONS_KEY]
+  const given = raw && typeof raw === 'object' ? (raw as Partial<ScanOptions>) : {}
+  const asOf = typeof given.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given.asOf) ? given.asOf : todayInShanghai()
+  // Packs come from the worker, never from storage: the options key can tune politeness, not rewrite the rules.
+  return { ...given, asOf, packs, lang }
+}
+
+export function inlineOf(host: string, report: ScanReport): ScanInline {
+  return {
+    host,
+    startUrl: report.startUrl,
+    asOf: report.asOf,
+    columns: report.site.columns,
+    summary: siteSummary(report.site.columns, report.findings, report.site.counts),
+  }
+}
+
+async function sendInline(tabId: number | null, host: string, report: ScanReport): Promise<void> {
+  if (tabId === null) return
+  try {
+    const tab = await browser.tabs.get(tabId)
+    // The user may have moved on: badges belong on the page the scan started from only.
+    if (normalizeUrl(tab.url ?? '') !== report.startUrl) return
+    await browser.tabs.sendMessage(tabId, { type: 'scanResults', scan: inlineOf(host, report) }, { frameId: 0 })
+  } catch {
+    // tab closed, or no content script there: the badges appear when the page is audited again
+  }
+}
+
+/** Runs the scan to its end in this worker; resolves null when another runner in this worker already has it. */
+function runHere(state: ScanState, progress: ScanProgressView): Promise<ScanState | null> {
+  const existing = controllers.get(state.id)
+  if (existing) return existing.done
+  const ctl = new AbortController()
+  const host = progress.host
+  let last = progress
+  const onProgress = (p: ScanProgress): void => {
+    // After a cancel the user's "cancelled" must stay on screen, whatever the last requests report.
+    if (ctl.signal.aborted) return
+    last = { ...last, state: 'running', phase: p.phase, done: p.done, total: p.total, current: p.current, requests: p.requests }
+    void writeProgress(last).catch(() => undefined)
+  }
+  const done = (async (): Promise<ScanState | null> => {
+    await markRunning(host, true)
+    await writeProgress({ ...last, state: 'running' })
+    try {
+      const final = await runScan(state, deps(), onProgress, ctl.signal)
+      if (ctl.signal.aborted) return final // cancelScan finishes the bookkeeping
+      if (final.phase !== 'done') return final // stopped from outside (cancelled flag in storage)
+      const report = scanReport(final)
+      await browser.storage.local.set({ [scanReportKey(host)]: report })
+      // The report holds everything the auditor reads; the queue (anchors, per-item state) is only for resuming.
+      await browser.storage.local.remove(final.id)
+      await writeProgress({ ...last, state: 'done', phase: 'done', done: last.total, requests: final.requests })
+      await markRunning(host, false)
+      await sendInline(progress.tabId, host, report)
+      return final
+    } catch (error) {
+      await writeProgress({ ...last, state: 'error', error: error instanceof Error ? error.message : String(error) })
+      await markRunning(host, false)
+      return null
+    } finally {
+      controllers.delete(state.id)
+    }
+  })()
+  controllers.set(state.id, { ctl, done })
+  return done
+}
+
+export async function startScan(tabId: number, packs: RulePack[], lang: Lang): Promise<StartScanReply> {
+  let url: string | undefined
+  try {
+    url = (await browser.tabs.get(tabId)).url
+  } catch {
+    return { ok: false, reason: 'no-tab' }
+  }
+  const startUrl = normalizeUrl(url ?? '')
+  const host = hostOf(startUrl)
+  if (!startUrl || !host || classifyUrl(url)) return { ok: false, reason: 'restricted' }
+  const origin = new URL(startUrl).origin
+  if (!GOV_HOST.test(new URL(startUrl).hostname)) {
+    // The popup asked for the permission in its click; a refusal there must not turn into a scan that fails page by page.
+    const granted = await browser.permissions.contains({ origins: [`${origin}/*`] }).catch(() => false)
+    if (!granted) return { ok: false, reason: 'no-permission', host }
+  }
+
+  // One scan per site: a second click, or a second tab anywhere on the same site, gets the running one.
+  const current = await readProgress(host)
+  if (current?.state === 'running') {
+    const saved = await loadScan(storage, current.startUrl)
+    if (saved && saved.phase !== 'done' && !saved.cancelled) {
+      if (!isScanRunning(saved.id)) void runHere(saved, current)
+      return { ok: true, already: true, host, progress: current }
+    }
+  }
+
+  let startHtml: string | null = null
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'serialize' }, { frameId: 0 })) as { html?: string } | undefined
+    if (typeof reply?.html === 'string' && reply.html.length <= START_HTML_MAX_CHARS) startHtml = reply.html
+  } catch {
+    // no content script on the page: the scanner fetches the start page like any other
+  }
+  try {
+    const state = await startOrResumeScan(storage, startUrl, startHtml, await scanOptions(packs, lang))
+    await storage.save(state.id, state)
+    const now = Date.now()
+    const progress: ScanProgressView = {
+      host,
+      scanId: state.id,
+      startUrl: state.startUrl,
+      tabId,
+      state: 'running',
+      phase: state.phase,
+      done: 0,
+      total: state.pages.length,
+      current: null,
+      requests: state.requests,
+      startedAt: now,
+      updatedAt: now,
+    }
+    await writeProgress(progress)
+    void runHere(state, progress)
+    return { ok: true, host, progress }
+  } catch (error) {
+    return { ok: false, reason: 'error', host, error: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+export async function cancelScan(host: string): Promise<ScanProgressView | null> {
+  const progress = await readProgress(host)
+  if (!progress || progress.state !== 'running') return progress
+  const live = controllers.get(progress.scanId)
+  // Marked first, so a worker restarting in between never resumes what the user cancelled.
+  const cancelled: ScanProgressView = { ...progress, state: 'cancelled' }
+  await writeProgress(cancelled)
+  let state: ScanState | null = null
+  if (live) {
+    live.ctl.abort()
+    // The runner saves what its in-flight requests brought back before it stops; the partial report keeps it.
+    state = await live.done
+  } else {
+    state = await loadScan(storage, progress.startUrl)
+  }
+  if (state) {
+    const report = scanReport(state)
+    await browser.storage.local.set({ [scanReportKey(host)]: report })
+    await browser.storage.local.remove(state.id)
+    await writeProgress({ ...cancelled, requests: state.requests })
+  }
+  await markRunning(host, false)
+  return readProgress(host)
+}
+
+export async function getScan(host: string | null, packs: RulePack[]): Promise<ScanView> {
+  const allPacks = [...packs, sitePack()]
+  if (!host) return { host: null, progress: null, report: null, summary: null, packs: allPacks }
+  const progress = await readProgress(host)
+  let report: ScanReport | null = null
+  if (progress?.state === 'running') {
+    const state = await loadScan(storage, progress.startUrl)
+    if (state) report = scanReport(state)
+  }
+  if (!report) {
+    const key = scanReportKey(host)
+    report = ((await browser.storage.local.get(key))[key] as ScanReport | undefined) ?? null
+  }
+  const summary = report ? siteSummary(report.site.columns, report.findings, report.site.counts) : null
+  return { host, progress, report, summary, packs: allPacks }
+}
+
+/** The last scan that started from `url`, for the badges of a page that was reloaded after its scan. */
+export async function inlineFor(url: string): Promise<ScanInline | null> {
+  const host = hostOf(url)
+  const normalized = normalizeUrl(url)
+  if (!host || !normalized) return null
+  const key = scanReportKey(host)
+  const report = (await browser.storage.local.get(key))[key] as ScanReport | undefined
+  return report && report.startUrl === normalized ? inlineOf(host, report) : null
+}
+
+export function saveImportedScan(host: string, report: ScanReport | null): Promise<void> {
+  return report ? browser.storage.local.set({ [scanReportKey(host)]: report }) : Promise.resolve()
+}
+
+/** Every scan that should be running and has no runner in this worker: picked up where its storage left it. */
+export async function resumeScans(): Promise<void> {
+  const got = (await browser.storage.local.get(RUNNING_HOSTS_KEY))[RUNNING_HOSTS_KEY]
+  const hosts = Array.isArray(got) ? (got as string[]) : []
+  for (const host of hosts) {
+    const progress = await readProgress(host)
+    const state = progress?.state === 'running' ? await loadScan(storage, progress.startUrl) : null
+    if (!progress || !state || state.phase === 'done' || state.cancelled) {
+      await markRunning(host, false)
+      continue
+    }
+    if (!isScanRunning(state.id)) void runHere(state, progress)
+  }
+  if (!hosts.length) await browser.alarms.clear(SCAN_ALARM).catch(() => undefined)
+}
+
+/**
+ * Membership mirrors siteFindings (engine/site/site-rule.ts): 2019 counts only first-level 通知公告/政策文件 columns
+ * in the first group. The status comes from the findings themselves, so a pack that retunes a limit is honoured.
+ */
+export function siteSummary(columns: readonly SiteColumn[], findings: readonly Finding[], counts: SiteCounts): SiteSummary {
+  const site = findings.filter((f) => f.ruleId === SITE_RULE_ID)
+  const stale = columns.filter((c) => c.status === 'stale')
+  const members: Record<SiteGroupKey, SiteColumn[]> = {
+    staleNewsNotice: stale.filter((c) => c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1)),
+    staleAll: stale,
+    blank: columns.filter((c) => c.status === 'blank'),
+  }
+  const keys: SiteGroupKey[] = ['staleNewsNotice', 'staleAll', 'blank']
+  const groups = keys.map((key, i): SiteGroup => {
+    const limit = DEFAULT_SITE_LIMITS[key]
+    const count = members[key].length
+    const status = site.length === 3 ? site[i].status : count >= limit ? 'fail' : 'pass'
+    return { key, status, count, limit: limitOf(site[i], limit), columns: members[key].map((c) => c.name) }
+  })
+  const verdict = site.some((f) => f.status === 'fail') ? 'veto' : site.some((f) => f.status === 'review') ? 'review' : 'pass'
+  return { verdict, counts, groups }
+}
+
+/** The limit as the finding states it ("6 个（单项否决线 5 个）"), so a retuned pack shows its own line. */
+function limitOf(f: Finding | undefined, fallback: number): number {
+  const m = f ? /单项否决线 (\d+) 个|veto at (\d+)/.exec(f.evidence) : null
+  return m ? Number(m[1] ?? m[2]) : fallback
+}
+

@@ -1,0 +1,320 @@
+// The audit report of one site: the session's audited pages, the site scan's columns and links, every finding with
+// filters, a freshness chart, and the session as CSV or JSON (JSON can be imported back). Page text is rendered as
+// preact text only.
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
+import { csvFileName, reportsToCsv } from '../engine/csv.ts'
+import type { SiteColumn } from '../engine/site/types.ts'
+import type { Finding, Lang, PageReport, Severity, Status } from '../engine/types.ts'
+import type { ScanReport } from '../scan/report.ts'
+import type { ScanView, SessionView } from '../shared/messages.ts'
+import { columnBadgeText, columnStatusText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE } from '../shared/scan.ts'
+import { langOf, SEVERITIES, SEVERITY_MESSAGE, STATUSES, STATUS_MESSAGE } from '../shared/verdict.ts'
+import { api, downloadCsv, t, uiLanguage } from '../popup/api.ts'
+import { buildSessionFile, MAX_FILE_BYTES, parseSessionFile } from './session-file.ts'
+import { FreshnessChart } from './FreshnessChart.tsx'
+
+const lang: Lang = langOf(uiLanguage)
+
+const CLASS_MESSAGE: Record<SiteColumn['class'], string> = {
+  news: 'classNews',
+  notice: 'classNotice',
+  'long-term': 'classLongTerm',
+  other: 'classOther',
+}
+
+/** The site scan as one page of the session, so CSV rows of the veto counts sit beside the pages' own findings. */
+export function sitePageOf(scan: ScanReport): PageReport {
+  const page = scan.pages.find((p) => p.source === 'site-scan')
+  return { url: scan.startUrl, title: page?.title ?? '', kind: 'other', asOf: scan.asOf, findings: scan.findings, notes: scan.stats.notes }
+}
+
+function download(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+interface Row {
+  page: PageReport
+  finding: Finding
+}
+
+export function App({ host }: { host: string | null }) {
+  const [session, setSession] = useState<SessionView | null>(null)
+  const [scanView, setScanView] = useState<ScanView | null>(null)
+  const [status, setStatus] = useState<Status | ''>('')
+  const [severity, setSeverity] = useState<Severity | ''>('')
+  const [rule, setRule] = useState('')
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+
+  const load = useCallback(async () => {
+    if (!host) return
+    const [s, sc] = await Promise.all([api.getSession(host), api.getScan(host)])
+    setSession(s)
+    setScanView(sc)
+  }, [host])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const scan = scanView?.report ?? null
+  const packs = scanView?.packs ?? []
+  const titles = useMemo(() => {
+    const m = new Map<string, string>()
+    for (const p of packs) for (const r of p.rules) m.set(r.id, r.title[lang] || r.title.zh)
+    return m
+  }, [packs])
+
+  const pages: PageReport[] = session?.reports ?? []
+  const allPages = useMemo(() => (scan ? [...pages, sitePageOf(scan)] : pages), [pages, scan])
+  const rows: Row[] = useMemo(() => allPages.flatMap((page) => page.findings.map((finding) => ({ page, finding }))), [allPages])
+  const ruleIds = useMemo(() => [...new Set(rows.map((r) => r.finding.ruleId))].sort(), [rows])
+  const shown = rows.filter(
+    (r) => (!status || r.finding.status === status) && (!severity || r.finding.severity === severity) && (!rule || r.finding.ruleId === rule),
+  )
+
+  if (!host) return <main class="report"><p>{t('reportNoHost')}</p></main>
+
+  const onExportCsv = (): void => {
+    downloadCsv(reportsToCsv(allPages, packs, { lang }), csvFileName(host, new Date()))
+  }
+  const onExportJson = (): void => {
+    const file = buildSessionFile(host, pages, scan)
+    download(JSON.stringify(file, null, 2), 'application/json', csvFileName(host, new Date()).replace(/\.csv$/, '.json'))
+  }
+  const onImport = async (e: Event): Promise<void> => {
+    const input = e.currentTarget as HTMLInputElement
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    if (file.size > MAX_FILE_BYTES) {
+      setNotice({ ok: false, text: t('importError', `${(file.size / 1048576).toFixed(1)} MB`) })
+      return
+    }
+    const parsed = parseSessionFile(await file.text())
+    if (!parsed.ok) {
+      setNotice({ ok: false, text: t('importError', parsed.error) })
+      return
+    }
+    const { host: fileHost, pages: filePages, scan: fileScan } = parsed.file
+    await api.importSession(fileHost, filePages, fileScan)
+    setNotice({ ok: true, text: t('importDone', [String(filePages.length), fileScan ? t('importDoneScan') : '']) })
+    // A file of another site is stored under its own site, and the report follows it there.
+    if (fileHost !== host) location.search = `?host=${encodeURIComponent(fileHost)}`
+    else await load()
+  }
+
+  return (
+    <main class="report">
+      <header>
+        <h1 data-testid="report-title">{t('reportTitle', host)}</h1>
+        <div class="toolbar">
+          <button type="button" data-testid="export-csv" onClick={onExportCsv}>
+            {t('btnExportCsv')}
+          </button>
+          <button type="button" data-testid="export-json" onClick={onExportJson}>
+            {t('btnExportJson')}
+          </button>
+          <label class="import">
+            {t('btnImportJson')}
+            <input type="file" accept="application/json,.json" data-testid="import-json" onChange={(e) => void onImport(e)} />
+          </label>
+        </div>
+        {notice && (
+          <p class={notice.ok ? 'ok' : 'error'} role={notice.ok ? 'status' : 'alert'} data-testid="import-status" data-ok={String(notice.ok)}>
+            {notice.text}
+          </p>
+        )}
+      </header>
+
+      <section>
+        <h2>{t('reportPages', String(pages.length))}</h2>
+        {pages.length ? (
+          <table data-testid="pages">
+            <thead>
+              <tr>
+                <th>{t('thTitle')}</th>
+                <th>{t('thUrl')}</th>
+                <th>{t('thFindings')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pages.map((p) => (
+                <tr key={p.url ?? p.title} data-testid="page-row" data-url={p.url ?? ''}>
+                  <td>{p.title}</td>
+                  <td class="url">{p.url}</td>
+                  <td>
+                    {p.findings.filter((f) => f.status === 'fail').length} / {p.findings.filter((f) => f.status === 'review').length}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p class="muted">{t('reportNoPages')}</p>
+        )}
+      </section>
+
+      <ScanSection scan={scan} view={scanView} />
+
+      <section>
+        <h2>{t('reportFindings', String(shown.length))}</h2>
+        <div class="filters">
+          <label>
+            {t('filterStatus')}{' '}
+            <select data-testid="filter-status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as Status | '')}>
+              <option value="">{t('filterAll')}</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(STATUS_MESSAGE[s])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterSeverity')}{' '}
+            <select data-testid="filter-severity" value={severity} onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value as Severity | '')}>
+              <option value="">{t('filterAll')}</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(SEVERITY_MESSAGE[s])}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('filterRule')}{' '}
+            <select data-testid="filter-rule" value={rule} onChange={(e) => setRule((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('filterAll')}</option>
+              {ruleIds.map((id) => (
+                <option key={id} value={id}>
+                  {titles.get(id) ?? id}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div class="groupings">
+          <Grouped testId="by-rule" heading={t('byRule')} rows={shown} keyOf={(r) => r.finding.ruleId} labelOf={(k) => titles.get(k) ?? k} />
+          <Grouped testId="by-column" heading={t('byColumn')} rows={shown} keyOf={(r) => r.finding.section} labelOf={(k) => k || t('noSection')} />
+        </div>
+      </section>
+    </main>
+  )
+}
+
+function ScanSection({ scan, view }: { scan: ScanReport | null; view: ScanView | null }) {
+  const summary = view?.summary ?? null
+  if (!scan || !summary) {
+    return (
+      <section>
+        <h2>{t('reportColumns')}</h2>
+        <p class="muted">{t('reportNoScan')}</p>
+      </section>
+    )
+  }
+  const problems = scan.site.links.filter((l) => l.result !== 'ok')
+  const linkKey = { broken: 'linkBroken', unverifiable: 'linkUnverifiable', soft404: 'linkSoft404', ok: 'colOk' } as const
+  return (
+    <section data-testid="scan-report">
+      <h2>{t('reportColumns')}</h2>
+      <p class="muted" data-testid="scan-stats">
+        {t('reportScanStats', [scan.asOf, String(scan.stats.requests), (scan.stats.elapsedMs / 1000).toFixed(1)])}
+        {!scan.stats.complete && ` ${t('reportScanIncomplete')}`}
+      </p>
+      <div class={`verdict verdict-${summary.verdict}`} data-testid="scan-verdict" data-verdict={summary.verdict}>
+        {t(SITE_VERDICT_MESSAGE[summary.verdict])}
+      </div>
+      <ul class="groups">
+        {summary.groups.map((g) => (
+          <li key={g.key} class={`group st-${g.status === 'n/a' ? 'na' : g.status}`} data-testid="scan-count" data-group={g.key} data-count={g.count}>
+            <b>{t(GROUP_MESSAGE[g.key])}</b> {t('siteCount', [String(g.count), String(g.limit)])}
+            {g.columns.length > 0 && <span class="muted">：{g.columns.join('、')}</span>}
+          </li>
+        ))}
+      </ul>
+      <table data-testid="columns">
+        <thead>
+          <tr>
+            <th>{t('thName')}</th>
+            <th>{t('thUrl')}</th>
+            <th>{t('thClass')}</th>
+            <th>{t('thEntries')}</th>
+            <th>{t('thLatest')}</th>
+            <th>{t('thDays')}</th>
+            <th>{t('thStatus')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scan.site.columns.map((c) => (
+            <tr key={`${c.name}|${c.url ?? ''}`} class={`col-${c.status}`} data-testid="column-row" data-column-name={c.name} data-status={c.status} title={c.detail ?? ''}>
+              <td>{c.name}</td>
+              <td class="url">{c.url ?? ''}</td>
+              <td>{t(CLASS_MESSAGE[c.class])}</td>
+              <td>{c.entries ?? '—'}</td>
+              <td>{c.latestDate ?? '—'}</td>
+              <td>{c.daysSince ?? '—'}</td>
+              <td class="status" title={columnBadgeText(c, t)}>
+                {columnStatusText(c, t)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <FreshnessChart columns={scan.site.columns} />
+      <h3>{t('reportLinks', String(problems.length))}</h3>
+      {problems.length > 0 && (
+        <table data-testid="links">
+          <tbody>
+            {problems.map((l) => (
+              <tr key={`${l.url}|${l.from}`} data-testid="link-row" data-result={l.result}>
+                <td>{t(linkKey[l.result])}</td>
+                <td>{l.httpStatus ?? l.error ?? ''}</td>
+                <td class="url">{l.url}</td>
+                <td class="url muted">{l.from}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function Grouped(props: { testId: string; heading: string; rows: Row[]; keyOf: (r: Row) => string; labelOf: (k: string) => string }) {
+  const groups = new Map<string, Row[]>()
+  for (const r of props.rows) {
+    const k = props.keyOf(r)
+    const list = groups.get(k)
+    if (list) list.push(r)
+    else groups.set(k, [r])
+  }
+  return (
+    <div class="grouped" data-testid={props.testId}>
+      <h3>{props.heading}</h3>
+      {[...groups].map(([k, list]) => (
+        <details key={k} data-testid="finding-group" data-key={k}>
+          <summary>
+            {props.labelOf(k)} <span class="muted">({list.length})</span>
+          </summary>
+          <ul>
+            {list.map(({ page, finding: f }) => (
+              <li key={`${page.url}|${f.id}`} class={`finding st-${f.status === 'n/a' ? 'na' : f.status}`} data-testid="report-finding" data-finding-id={f.id} data-status={f.status} data-severity={f.severity} data-rule-id={f.ruleId}>
+                <span class="status">{t(STATUS_MESSAGE[f.status])}</span> <b>{f.section}</b> {f.message}
+                <div class="muted">{f.evidence}</div>
+                <div class="muted url">{page.url}</div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </div>
+  )
+}
