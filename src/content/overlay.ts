@@ -283,12 +283,12 @@ export class Overlay {
   }
 
   private marker(f: Finding): HTMLElement {
+    const label = markerLabel(f)
     const m = el('span', `da-marker da-${f.status} da-sev-${f.severity}`)
     m.dataset.findingId = f.id
     m.dataset.ruleId = f.ruleId
     m.tabIndex = 0
     m.setAttribute('role', 'note')
-    const label = [f.section, f.evidence].filter((s) => s && s.trim()).join(' · ')
     m.appendChild(el('span', 'da-label', clip(label)))
     m.appendChild(el('span', 'da-tip', `${label}\n${this.tipText(f)}`))
     return m
@@ -406,4 +406,13 @@ export class Overlay {
 
 function cssEscape(value: string): string {
   return CSS.escape(value)
+}
+
+/** Evidence often starts with the section already ("通知公告 · 最新 …"); saying it twice only crowds the badge. */
+export function markerLabel(f: Pick<Finding, 'section' | 'evidence'>): string {
+  const section = f.section?.trim() ?? ''
+  const evidence = f.evidence?.trim() ?? ''
+  if (!section) return evidence
+  if (!evidence || evidence.startsWith(section)) return evidence || section
+  return `${section} · ${evidence}`
 }
