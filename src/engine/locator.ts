@@ -41,7 +41,31 @@ export function cssPath(el: Element): string {
   return steps.join(' > ')
 }
 
-export function locatorOf($: CheerioAPI, el: AnyNode): Locator {
+/**
+ * `collapseSpace($(el).text()).slice(0, FINGERPRINT_LENGTH)` without reading the whole subtree: a column's locator
+ * sits on a list of thousands of rows. Text nodes are read in the order cheerio's .text() uses (script text
+ * included, comments not); once the collapsed prefix is FINGERPRINT_LENGTH long, later text cannot change it.
+ */
+export function fingerprintText(el: AnyNode): string {
+  let raw = ''
+  let checkAt = FINGERPRINT_LENGTH * 2
+  const walk = (node: AnyNode): boolean => {
+    if (node.type === 'text') {
+      raw += (node as unknown as { data: string }).data
+      if (raw.length < checkAt) return false
+      if (collapseSpace(raw).length >= FINGERPRINT_LENGTH) return true
+      checkAt = raw.length * 2
+      return false
+    }
+    if (node.type === 'comment' || !('children' in node)) return false
+    for (const child of (node as { children: AnyNode[] }).children) if (walk(child)) return true
+    return false
+  }
+  walk(el)
+  return collapseSpace(raw).slice(0, FINGERPRINT_LENGTH)
+}
+
+export function locatorOf(_$: CheerioAPI, el: AnyNode): Locator {
   const element = isElement(el) ? el : (el.parent as Element)
-  return { css: cssPath(element), text: collapseSpace($(element).text()).slice(0, FINGERPRINT_LENGTH) }
+  return { css: cssPath(element), text: fingerprintText(element) }
 }

@@ -5,6 +5,7 @@ import type { AnyNode, Element } from 'domhandler'
 import { findDates } from '../dates.ts'
 import { collapseSpace, cssPath, locatorOf } from '../locator.ts'
 import type { Column, Entry, ExtractContext, Locator, ParsedDate } from '../types.ts'
+import { byTag, queryAll } from './dom.ts'
 import { classifyFreshness, isEmptyMarker, MORE_LINK_TEXTS, NAVIGATION_NAMES } from '../vocabulary.ts'
 
 export interface ColumnStructure {
@@ -505,26 +506,26 @@ function buildEntries(cand: ListCandidate, ctx: ExtractContext, $: CheerioAPI): 
 /** jcms/大汉 lists: rows sit as CDATA inside <script type="text/xml"><datastore>, rendered by script. */
 function datastoreCandidates($: CheerioAPI): ListCandidate[] {
   const out: ListCandidate[] = []
-  $('script').each((_, script) => {
+  for (const script of queryAll($, byTag('script'))) {
     const type = (script.attribs.type ?? '').toLowerCase()
-    if (type && type !== 'text/xml' && type !== 'text/html' && type !== 'text/template') return
+    if (type && type !== 'text/xml' && type !== 'text/html' && type !== 'text/template') continue
     const raw = $(script).text()
-    if (!raw.includes('<datastore') && !raw.includes('<recordset')) return
+    if (!raw.includes('<datastore') && !raw.includes('<recordset')) continue
     const records: string[] = []
     for (const m of raw.matchAll(/<record(?:\s[^>]*)?>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([\s\S]*?))\s*<\/record>/gi)) {
       records.push(m[1] ?? m[2] ?? '')
     }
-    if (!records.length) return
+    if (!records.length) continue
     const frag = load(`<div>${records.join('\n')}</div>`, null, false)
     const root = frag.root().children().first().get(0)
-    if (!root || !isTag(root)) return
+    if (!root || !isTag(root)) continue
     const inner: ListCandidate[] = []
     collectCandidates(root, inner)
     const direct = elementChildren(root)
     const rows = direct.filter((e) => e.name === 'li' || e.name === 'div' || e.name === 'p' || e.name === 'tr' || e.name === 'dl')
     const anchor = isTag(script.parent) ? script.parent : script
     out.push({ container: root, rows, via: 'datastore', anchor })
-  })
+  }
   return out
 }
 

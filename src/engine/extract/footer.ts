@@ -15,6 +15,7 @@ import {
   tagOf,
   visibleText,
 } from './structure.ts'
+import { byId, byTag, findIn, hasAttr, queryAll } from './dom.ts'
 
 type TextItem = 'sponsor' | 'siteIdCode' | 'icp' | 'police'
 
@@ -87,10 +88,10 @@ function hostOf(href: string): string {
  * gateway such as bszs-conac-cn…ipv6best.cn), else the badge image itself.
  */
 function findConac($: CheerioAPI, root: ParentNode): FooterItem | null {
-  const links = $(root).find('a[href]').toArray().filter(isElement)
+  const links = findIn(root, (el) => el.name === 'a' && hasAttr('href')(el))
   const link = links.find((a) => hostOf(a.attribs.href ?? '').includes('conac'))
   if (link) return { value: (link.attribs.href ?? '').trim(), locator: locatorOf($, link) }
-  const imgs = $(root).find('img').toArray().filter(isElement)
+  const imgs = findIn(root, byTag('img'))
   const img = imgs.find((i) =>
     CONAC_IMG_RE.test(`${i.attribs.src ?? ''} ${i.attribs.alt ?? ''} ${i.attribs.id ?? ''} ${i.attribs.title ?? ''}`),
   )
@@ -130,7 +131,7 @@ function searchFooterRoot($: CheerioAPI): Element | null {
   let best: Element | null = null
   let bestKinds = 0
   let bestDepth = Infinity
-  for (const el of $('footer, [class], [id]').toArray()) {
+  for (const el of queryAll($, (e) => e.name === 'footer' || hasAttr('class')(e) || hasAttr('id')(e))) {
     if (!isElement(el) || !(tagOf(el) === 'footer' || FOOTER_CLASS_RE.test(classAndId(el)))) continue
     if (isHidden(el) || (main && (contains(el, main) || contains(main, el)))) continue
     if (visibleText(el).length > MAX_FOOTER_TEXT) continue
@@ -187,7 +188,7 @@ export function extractFooter($: CheerioAPI, ctx: ExtractContext): Footer | null
       ctx.notes.push('footer: conac mark found outside the footer container')
     }
   }
-  if (!footer.conac && $('#_ideConac').length) {
+  if (!footer.conac && queryAll($, byId('_ideConac')).length) {
     // The badge is injected by conac's script; a saved page without it cannot show whether it would appear.
     ctx.notes.push('footer: conac placeholder #_ideConac present but empty (badge injected by script)')
   }

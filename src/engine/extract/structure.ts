@@ -3,6 +3,7 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler'
 import type { CheerioAPI } from 'cheerio/slim'
 import { collapseSpace, locatorOf } from '../locator.ts'
+import { allElements, attrContains, byTag, closestMatch, findIn, hasAttr, queryAll } from './dom.ts'
 import type { ExtractContext, Heading, NavLink } from '../types.ts'
 
 export interface PageStructure {
@@ -146,6 +147,41 @@ const MAIN_SELECTORS = [
 ]
 const MIN_MAIN_TEXT = 30
 
+/**
+ * Matches of every MAIN_SELECTORS entry, in document order, from one pass over the page (17 separate queries
+ * each walked the whole document). A class matches when one of its whitespace-separated tokens equals the name,
+ * as the `.name` selector does.
+ */
+function mainSelectorMatches($: CheerioAPI): Element[][] {
+  const buckets: Element[][] = MAIN_SELECTORS.map(() => [])
+  const byId = new Map<string, number>()
+  const byClass = new Map<string, number>()
+  const byTagName = new Map<string, number>()
+  MAIN_SELECTORS.forEach((selector, i) => {
+    if (selector.startsWith('#')) byId.set(selector.slice(1), i)
+    else if (selector.startsWith('.')) byClass.set(selector.slice(1), i)
+    else byTagName.set(selector.toLowerCase(), i)
+  })
+  for (const el of allElements($)) {
+    const tagHit = byTagName.get(el.name)
+    if (tagHit !== undefined) buckets[tagHit].push(el)
+    const id = el.attribs.id
+    const idHit = id === undefined ? undefined : byId.get(id)
+    if (idHit !== undefined) buckets[idHit].push(el)
+    const cls = el.attribs.class
+    if (!cls) continue
+    const seen = new Set<number>()
+    for (const token of cls.split(/\s+/)) {
+      const hit = byClass.get(token)
+      if (hit !== undefined && !seen.has(hit)) {
+        seen.add(hit)
+        buckets[hit].push(el)
+      }
+    }
+  }
+  return buckets
+}
+
 const mainCache = new WeakMap<object, Element | null>()
 
 /** The element holding the article / guide / report body, or null when no known container has text. */
@@ -154,8 +190,8 @@ export function findMainContainer($: CheerioAPI): Element | null {
   const cached = mainCache.get(doc)
   if (cached !== undefined) return cached
   let found: Element | null = null
-  search: for (const selector of MAIN_SELECTORS) {
-    for (const el of $(selector).toArray()) {
+  search: for (const matches of mainSelectorMatches($)) {
+    for (const el of matches) {
       if (!isElement(el) || ancestors(el).some(isChrome)) continue
       if (visibleText(el).length >= MIN_MAIN_TEXT) {
         found = el
@@ -173,21 +209,32 @@ export function findMainContainer($: CheerioAPI): Element | null {
  */
 export function scanRoot($: CheerioAPI): ParentNode {
   const doc = $.root().get(0) as unknown as ParentNode
-  const body = $('body').get(0)
-  if (!isElement(body)) return doc
-  const topLevel = doc.children.filter(isElement)
-  const html = topLevel[0]
-  const enclosed =
-    topLevel.length === 1 && html.children.filter(isElement).every((c) => tagOf(c) === 'head' || c === body)
-  return enclosed ? body : doc
+  const cached = scanRootCache.get(doc)
+  if (cached) return cached
+  const body = queryAll($, byTag('body'))[0]
+  let root: ParentNode = doc
+  if (isElement(body)) {
+    const topLevel = doc.children.filter(isElement)
+    const html = topLevel[0]
+    const enclosed =
+      topLevel.length === 1 && html.children.filter(isElement).every((c) => tagOf(c) === 'head' || c === body)
+    if (enclosed) root = body
+  }
+  scanRootCache.set(doc, root)
+  return root
 }
+
+// Every extractor asks for the scan root; the answer depends only on the parsed page.
+const scanRootCache = new WeakMap<object, ParentNode>()
 
 // ---------------------------------------------------------------------------------------------------------
 // meta
 
+const HAS_NAME = hasAttr('name')
+
 function readMeta($: CheerioAPI): Record<string, string> {
   const meta: Record<string, string> = {}
-  for (const el of $('meta[name]').toArray()) {
+  for (const el of queryAll($, (e) => e.name === 'meta' && HAS_NAME(e))) {
     if (!isElement(el) || !('content' in el.attribs)) continue
     const name = attr(el, 'name').trim()
     if (!name) continue
@@ -216,12 +263,17 @@ export function stripSiteSuffix(title: string, siteName = ''): string {
 
 const TITLE_CLASS_RE = /(^|[\s_-])(article|detail|detil|news|con|art|wz|wenzhang|doc)?[-_]?title([\s_-]|$)/
 
+// h1, h2, [class*=title], [id*=title]
+const TITLE_CANDIDATE = (el: Element): boolean =>
+  el.name === 'h1' || el.name === 'h2' || attrContains('class', 'title')(el) || attrContains('id', 'title')(el)
+
 function findTitle($: CheerioAPI, meta: Record<string, string>): string {
   if (meta.ArticleTitle) return meta.ArticleTitle
-  const titleTag = collapseSpace($('title').first().text())
+  const titleEl = queryAll($, byTag('title'))[0]
+  const titleTag = collapseSpace(titleEl ? $(titleEl).text() : '')
   const fromTag = stripSiteSuffix(titleTag, meta.SiteName ?? '')
   const candidates: string[] = []
-  for (const el of $('h1, h2, [class*=title], [id*=title]').toArray()) {
+  for (const el of queryAll($, TITLE_CANDIDATE)) {
     if (!isElement(el) || INVISIBLE_TAGS.has(tagOf(el))) continue
     const up = ancestors(el)
     if (up.some((a) => tagOf(a) === 'a' || isChrome(a))) continue
@@ -331,11 +383,34 @@ function linkName(a: Element): string {
 function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Element | null {
   const hits = new Map<Element, number>()
   const linkCount = new Map<Element, number>()
-  for (const a of $('a').toArray()) {
+  // Links share their ancestors: whether a chain holds a footer block is remembered per element, not re-tested
+  // for each of a list page's thousands of links.
+  const footerChain = new Map<Element, boolean>()
+  const inFooter = (el: Element): boolean => {
+    // Climb to the first element already known (or the top), then fill the answers in on the way back down.
+    const unknown: Element[] = []
+    let node: AnyNode | null = el
+    let known = false
+    while (isElement(node)) {
+      const cached = footerChain.get(node)
+      if (cached !== undefined) {
+        known = cached
+        break
+      }
+      unknown.push(node)
+      node = node.parent
+    }
+    for (let i = unknown.length - 1; i >= 0; i--) {
+      known = known || footerish(unknown[i])
+      footerChain.set(unknown[i], known)
+    }
+    return known
+  }
+  for (const a of queryAll($, byTag('a'))) {
     if (!isElement(a)) continue
     const up = ancestors(a)
     for (const el of up) linkCount.set(el, (linkCount.get(el) ?? 0) + 1)
-    if (!DISCLOSURE_NAV_RE.test(linkName(a)) || up.some(footerish)) continue
+    if (!DISCLOSURE_NAV_RE.test(linkName(a)) || (isElement(a.parent) && inFooter(a.parent))) continue
     for (const el of up) hits.set(el, (hits.get(el) ?? 0) + 1)
   }
   let best: Element | null = null
@@ -360,7 +435,7 @@ const SIDE_NAV_RE = /(left|side|sub|second)[-_]?(nav|menu|lm|list)|(nav|menu)[-_
 
 function navLinks($: CheerioAPI, container: Element): NavLink[] {
   const links: NavLink[] = []
-  for (const a of $(container).find('a').toArray()) {
+  for (const a of findIn(container, byTag('a'))) {
     if (!isElement(a)) continue
     const name = linkName(a)
     if (!name) continue
@@ -379,7 +454,7 @@ const MAX_PARAGRAPH_HEADING = 60
 
 function findHeadings($: CheerioAPI): Heading[] {
   const headings: Heading[] = []
-  for (const el of $('h1, h2, h3, h4, h5, h6, p').toArray()) {
+  for (const el of queryAll($, byTag('h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p'))) {
     if (!isElement(el)) continue
     const tag = tagOf(el)
     const text = visibleText(el)
@@ -387,7 +462,7 @@ function findHeadings($: CheerioAPI): Heading[] {
     if (tag === 'p') {
       if (text.length > MAX_PARAGRAPH_HEADING || !NUMBERED_HEADING_RE.test(text)) continue
       // Table cells of the 年报 statistics reuse 一、/（一） row labels; they are not report parts.
-      if ($(el).closest('td, th').length) continue
+      if (closestMatch(el, byTag('td', 'th'))) continue
       headings.push({ text, level: 7, locator: locatorOf($, el) })
     } else {
       headings.push({ text, level: Number(tag.slice(1)), locator: locatorOf($, el) })
@@ -415,6 +490,8 @@ function findReportYear(title: string, headings: Heading[], mainText: string): n
 
 // ---------------------------------------------------------------------------------------------------------
 
+const HAS_CLASS_OR_ID = (el: Element): boolean => hasAttr('class')(el) || hasAttr('id')(el)
+
 export function extractStructure($: CheerioAPI, ctx: ExtractContext): PageStructure {
   const meta = readMeta($)
   const title = findTitle($, meta)
@@ -429,9 +506,8 @@ export function extractStructure($: CheerioAPI, ctx: ExtractContext): PageStruct
   let navContainer = findNavigation($, footerish)
   if (!navContainer) {
     navContainer =
-      ($('[class], [id]')
-        .toArray()
-        .find((el) => isElement(el) && SIDE_NAV_RE.test(classAndId(el)) && $(el).find('a').length >= 2) as
+      (queryAll($, HAS_CLASS_OR_ID)
+        .find((el) => isElement(el) && SIDE_NAV_RE.test(classAndId(el)) && findIn(el, byTag('a'), 2).length >= 2) as
         | Element
         | undefined) ?? null
     if (navContainer) ctx.notes.push('navigation: no 信息公开 sub-column links; used a side menu by class name')
