@@ -24,7 +24,10 @@ export function cssPath(el: Element): string {
     const tag = node.name.toLowerCase()
     const parent: AnyNode | null = node.parent
     if (!isElement(parent)) {
-      steps.unshift(tag)
+      // Markup after a stray </html> lands beside <html> in htmlparser2's tree, while a browser moves it into <body>.
+      // Its position among <body>'s children is unknown, so that step carries no index; the text fingerprint settles it.
+      if (tag === 'html') steps.unshift(tag)
+      else steps.unshift('html', 'body', tag)
       break
     }
     let index = 0
