@@ -106,6 +106,10 @@ export interface Footer {
   icp: FooterItem | null // X ICP备N号
   police: FooterItem | null // X公网安备 N号 / 公安备案号
   conac: FooterItem | null // 党政机关网站标识 (link to conac or its badge image)
+  /** conac's own embed script (dcs.conac.cn, #_ideConac) with no badge in the HTML: the badge appears only once it runs. */
+  conacScript?: FooterItem | null
+  /** "X 版权所有" when no 主办单位 label is printed: the body is named, but not in the required form. */
+  copyrightHolder?: FooterItem | null
 }
 
 export interface Heading {

@@ -247,3 +247,25 @@ describe('footer-identifiers', () => {
     expect(out[0].status).toBe('n/a')
   })
 })
+
+describe('footer-identifiers: present, but not in a form the HTML can confirm', () => {
+  const out = () => run('footer-identifiers', 'footer-script-badge-copyright.html')
+
+  it('asks a person to check a 党政机关 badge that only conac’s script draws, instead of calling it missing', () => {
+    const conac = bySection(out(), '党政机关网站标识')
+    expect(conac?.status).toBe('review')
+    expect(conac?.evidence).toContain('dcs.conac.cn')
+    expect(conac?.locator).not.toBeNull()
+  })
+
+  it('asks a person to check a footer that names the body only as copyright holder', () => {
+    const sponsor = bySection(out(), '主办单位')
+    expect(sponsor?.status).toBe('review')
+    expect(sponsor?.message).toContain('示例区发展和改革局')
+    expect(sponsor?.message).not.toContain('中国·')
+  })
+
+  it('still fails a footer with no badge and no conac script', () => {
+    expect(statuses(run('footer-identifiers', 'news-footer-missing.html'))).toMatchObject({ 党政机关网站标识: 'fail' })
+  })
+})

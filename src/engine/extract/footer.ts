@@ -154,6 +154,43 @@ function searchFooterRoot($: CheerioAPI): Element | null {
   return block
 }
 
+const CONAC_SCRIPT_RE = /conac\.cn|_ideConac/i
+
+/** conac's embed code: `<script src="…dcs.conac.cn/js/…">` or a document.write of it (kepu.gov.cn). */
+function findConacScript($: CheerioAPI): FooterItem | null {
+  const script = queryAll($, byTag('script')).find((s) => {
+    const src = s.attribs.src ?? ''
+    if (CONAC_SCRIPT_RE.test(src)) return true
+    const text = s.children.map((c) => ('data' in c ? String(c.data) : '')).join('')
+    return CONAC_SCRIPT_RE.test(text) || CONAC_SCRIPT_RE.test(safeUnescape(text))
+  })
+  if (!script) return null
+  const text = script.attribs.src || safeUnescape(script.children.map((c) => ('data' in c ? String(c.data) : '')).join(''))
+  const address = /[\w.-]*conac\.cn[^\s'"<>]*/i.exec(text)?.[0] ?? '#_ideConac'
+  return { value: address, locator: locatorOf($, script.parent && 'name' in script.parent ? (script.parent as Element) : script) }
+}
+
+function safeUnescape(text: string): string {
+  if (!text.includes('%')) return text
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+// "中国·浙江省发展和改革委员会 版权所有" or "版权所有：××人民政府"; the holder must look like a public body.
+const COPYRIGHT_HOLDER_RE =
+  /(?:版权所有[:：]?\s*(?:©|\(c\))?\s*([^\s|丨·,，;；]{2,30}?(?:委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|院|署|中心|管委会)))|(?:([^\s|丨·,，;；]{2,30}?(?:委员会|人民政府|政府|办公室|办公厅|局|厅|委|部|院|署|中心|管委会))\s*版权所有)/
+
+function findCopyrightHolder($: CheerioAPI, root: Element): FooterItem | null {
+  const text = visibleText(root)
+  const m = COPYRIGHT_HOLDER_RE.exec(text)
+  if (!m) return null
+  const el = deepestMatching(root, COPYRIGHT_HOLDER_RE) ?? root
+  return { value: (m[1] ?? m[2]).replace(/^中国[·・]/, ''), locator: locatorOf($, el) }
+}
+
 export function extractFooter($: CheerioAPI, ctx: ExtractContext): Footer | null {
   const root = findFooterRoot($)
   const body = scanRoot($)
@@ -188,10 +225,12 @@ export function extractFooter($: CheerioAPI, ctx: ExtractContext): Footer | null
       ctx.notes.push('footer: conac mark found outside the footer container')
     }
   }
-  if (!footer.conac && queryAll($, byId('_ideConac')).length) {
+  if (!footer.conac) footer.conacScript = findConacScript($)
+  if (!footer.conac && (footer.conacScript || queryAll($, byId('_ideConac')).length)) {
     // The badge is injected by conac's script; a saved page without it cannot show whether it would appear.
     ctx.notes.push('footer: conac placeholder #_ideConac present but empty (badge injected by script)')
   }
+  if (!footer.sponsor && root) footer.copyrightHolder = findCopyrightHolder($, root)
   if (!root && !footer.sponsor && !footer.siteIdCode && !footer.icp && !footer.police && !footer.conac) return null
   return footer
 }
