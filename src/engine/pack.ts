@@ -113,13 +113,14 @@ export const paramSchemas: Record<string, v.GenericSchema> = {
       disclosureKeywords: keywordList(),
       required: v.array(oneOf(METADATA_KEYS), msg('应为数组', 'expected array')),
       conditional: v.optional(v.array(oneOf(METADATA_KEYS), msg('应为数组', 'expected array'))),
+      recommended: v.optional(v.array(oneOf(METADATA_KEYS), msg('应为数组', 'expected array'))),
       indexNoPatterns: v.optional(v.array(regexSource(), msg('应为数组', 'expected array'))),
       synonyms: v.record(oneOf(METADATA_KEYS), keywordList(), msg('应为对象', 'expected object')),
     }),
     v.rawCheck(({ dataset, addIssue }) => {
       if (!dataset.typed) return
-      const value = dataset.value as { required: string[]; conditional?: string[]; synonyms: Record<string, string[]> }
-      for (const key of [...value.required, ...(value.conditional ?? [])]) {
+      const value = dataset.value as { required: string[]; conditional?: string[]; recommended?: string[]; synonyms: Record<string, string[]> }
+      for (const key of [...value.required, ...(value.conditional ?? []), ...(value.recommended ?? [])]) {
         if (!value.synonyms[key]) {
           addIssue({
             message: msg(`缺少 ${key} 的标签列表`, `no label list for ${key}`),

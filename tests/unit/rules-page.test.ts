@@ -269,3 +269,13 @@ describe('footer-identifiers: present, but not in a form the HTML can confirm', 
     expect(statuses(run('footer-identifiers', 'news-footer-missing.html'))).toMatchObject({ 党政机关网站标识: 'fail' })
   })
 })
+
+describe('article-metadata: 发布日期 is recommended, not a 第十二条 catalogue field', () => {
+  it('reviews a box without 发布日期 instead of failing it, and says why it matters', () => {
+    const out = run('article-metadata', 'article-no-publish-date.html')
+    const publish = bySection(out, '发布日期')
+    expect(publish?.status).toBe('review')
+    expect(publish?.message).toContain('二十六条')
+    expect(statuses(out)).toMatchObject({ 索引号: 'pass', 发布机构: 'pass', 成文日期: 'pass' })
+  })
+})

@@ -79,10 +79,14 @@ export const articleMetadata: Evaluator = (page, params, ctx) => {
   const out: Finding[] = []
   const required = keysOf(params, 'required', DEFAULT_REQUIRED)
   const conditional = keysOf(params, 'conditional', ['docNumber'])
+  // 条例 第十二条 names 索引、名称、内容概述、生成日期 for the catalogue; 发布日期 is not among them, but without it the
+  // 20-working-day limit (第二十六条) cannot be checked, so its absence is for a person to weigh, not a failure.
+  const recommended = keysOf(params, 'recommended', [])
   const indexPatterns = compile(strList(params, 'indexNoPatterns', DEFAULT_INDEX_PATTERNS))
   const where = reason === 'box' ? { zh: '页面有元数据框', en: 'the page has a metadata box' } : { zh: '栏目路径属于信息公开', en: 'the page sits under 信息公开' }
 
-  for (const key of [...required, ...conditional.filter((k) => !required.includes(k))]) {
+  const optional = [...recommended, ...conditional].filter((k, i, all) => !required.includes(k) && all.indexOf(k) === i)
+  for (const key of [...required, ...optional]) {
     const name = FIELD_NAMES[key]
     const labels = synonymsOf(params, key)
     const isRequired = required.includes(key)
@@ -132,6 +136,22 @@ export const articleMetadata: Evaluator = (page, params, ctx) => {
           evidence: { zh: `页面显示日期：${shown.value}`, en: `date on the page: ${shown.value}` },
           expected,
           locator: shown.locator,
+        }),
+      )
+      continue
+    }
+    if (recommended.includes(key) && !isRequired) {
+      out.push(
+        ctx.finding({
+          status: 'review',
+          section: name.zh,
+          message: {
+            zh: `未见“${name.zh}”，无法核对 20 个工作日公开时限（《条例》第二十六条），建议列明`,
+            en: `No ${name.en} shown, so the 20-working-day limit (Art. 26) cannot be checked; showing it is recommended`,
+          },
+          evidence: { zh: `${where.zh}，但未见标签：${labels.join('、')}`, en: `${where.en}, but none of these labels: ${labels.join(', ')}` },
+          expected: { zh: `建议列明“${name.zh}”（可用标签：${labels.join('、')}）`, en: `showing the ${name.en} is recommended (labels: ${labels.join(', ')})` },
+          locator: boxLocator,
         }),
       )
       continue
