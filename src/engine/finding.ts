@@ -1,5 +1,5 @@
 // Finding construction shared by every evaluator: stable ids and language selection.
-import type { Finding, Lang, Localized, Locator, RuleContext, RuleDef, Severity, Status } from './types.ts'
+import type { Finding, FindingInput, Lang, Localized, Locator, RuleContext, RuleDef } from './types.ts'
 
 const FNV64_OFFSET = 0xcbf29ce484222325n
 const FNV64_PRIME = 0x100000001b3n
@@ -49,15 +49,7 @@ export function makeContext(rule: RuleDef, opts: { asOf: string; lang?: Lang; ur
     asOf: opts.asOf,
     lang,
     url,
-    finding(f: {
-      status: Status
-      section: string
-      message: Localized
-      evidence: Localized | string
-      expected: Localized | string
-      locator: Locator | null
-      severity?: Severity
-    }): Finding {
+    finding(f: FindingInput): Finding {
       return {
         id: findingId(rule.id, url, findingKey(f.locator, f.section)),
         ruleId: rule.id,

@@ -210,15 +210,18 @@ export interface RuleContext {
   lang: Lang
   url: string | null
   /** Builds a finding with id, ruleId, severity and source filled in from the rule. */
-  finding(f: {
-    status: Status
-    section: string
-    message: Localized
-    evidence: Localized | string
-    expected: Localized | string
-    locator: Locator | null
-    severity?: Severity
-  }): Finding
+  finding(f: FindingInput): Finding
+}
+
+/** What an evaluator says about one thing; the context turns it into a Finding in the audit's language. */
+export interface FindingInput {
+  status: Status
+  section: string
+  message: Localized
+  evidence: Localized | string
+  expected: Localized | string
+  locator: Locator | null
+  severity?: Severity
 }
 
 export type Evaluator = (page: PageModel, params: Record<string, unknown>, ctx: RuleContext) => Finding[]

@@ -53,9 +53,9 @@ export function onStorageChange(listener: (area: string, keys: string[]) => void
   return () => browser.storage.onChanged.removeListener(handler)
 }
 
-/** The CSV string already starts with the BOM; the Blob keeps it, so Excel and WPS read the file as UTF-8. */
-export function downloadCsv(csv: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+/** Saves text as a file through an `<a download>`: no `downloads` permission needed, and the name is ours. */
+export function downloadText(text: string, type: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = fileName
@@ -64,4 +64,9 @@ export function downloadCsv(csv: string, fileName: string): void {
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/** The CSV string already starts with the BOM; the Blob keeps it, so Excel and WPS read the file as UTF-8. */
+export function downloadCsv(csv: string, fileName: string): void {
+  downloadText(csv, 'text/csv;charset=utf-8', fileName)
 }

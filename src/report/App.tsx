@@ -9,7 +9,7 @@ import type { ScanReport } from '../scan/report.ts'
 import type { ScanView, SessionView } from '../shared/messages.ts'
 import { columnBadgeText, columnStatusText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE } from '../shared/scan.ts'
 import { langOf, SEVERITIES, SEVERITY_MESSAGE, STATUSES, STATUS_MESSAGE } from '../shared/verdict.ts'
-import { api, downloadCsv, t, uiLanguage } from '../popup/api.ts'
+import { api, downloadCsv, downloadText, t, uiLanguage } from '../popup/api.ts'
 import { buildSessionFile, MAX_FILE_BYTES, parseSessionFile } from './session-file.ts'
 import { FreshnessChart } from './FreshnessChart.tsx'
 
@@ -26,18 +26,6 @@ const CLASS_MESSAGE: Record<SiteColumn['class'], string> = {
 export function sitePageOf(scan: ScanReport): PageReport {
   const page = scan.pages.find((p) => p.source === 'site-scan')
   return { url: scan.startUrl, title: page?.title ?? '', kind: 'other', asOf: scan.asOf, findings: scan.findings, notes: scan.stats.notes }
-}
-
-function download(text: string, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
 }
 
 interface Row {
@@ -87,7 +75,7 @@ export function App({ host }: { host: string | null }) {
   }
   const onExportJson = (): void => {
     const file = buildSessionFile(host, pages, scan)
-    download(JSON.stringify(file, null, 2), 'application/json', csvFileName(host, new Date()).replace(/\.csv$/, '.json'))
+    downloadText(JSON.stringify(file, null, 2), 'application/json', csvFileName(host, new Date()).replace(/\.csv$/, '.json'))
   }
   const onImport = async (e: Event): Promise<void> => {
     const input = e.currentTarget as HTMLInputElement
