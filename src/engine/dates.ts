@@ -251,13 +251,17 @@ export function isCalendarCovered(iso: IsoDate): boolean {
 }
 
 /** Today's calendar date in China. */
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and a date without asOf asks per match.
+let shanghaiFormat: Intl.DateTimeFormat | null = null
+
 export function todayInShanghai(now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  shanghaiFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).formatToParts(now)
+  })
+  const parts = shanghaiFormat.formatToParts(now)
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
 }

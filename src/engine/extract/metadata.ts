@@ -59,17 +59,31 @@ interface Segment {
 
 function segmentsOf(root: ParentNode, skip?: (el: Element) => boolean): Segment[] {
   const segments: Segment[] = []
+  forEachSegment(root, skip, (segment) => {
+    segments.push(segment)
+    return false
+  })
+  return segments
+}
+
+/**
+ * Hands each segment to `visit` in document order and stops once `visit` returns true: the visible date is
+ * usually in the article head, and cutting the rest of a long page into segments was most of its cost.
+ */
+function forEachSegment(root: ParentNode, skip: ((el: Element) => boolean) | undefined, visit: (segment: Segment) => boolean): void {
   let text = ''
   let pieces: Piece[] = []
+  let stopped = false
   const flush = (): void => {
     if (text.trim()) {
       const el = commonAncestor(pieces.map((p) => p.el)) ?? pieces[0].el
-      segments.push({ text, pieces, el })
+      if (!stopped) stopped = visit({ text, pieces, el })
     }
     text = ''
     pieces = []
   }
   const walk = (node: AnyNode): void => {
+    if (stopped) return
     if (node.type === 'text') {
       const data = spacesToAscii((node as unknown as { data: string }).data)
       // Text directly under the document (between top-level elements) belongs to no element.
@@ -93,7 +107,6 @@ function segmentsOf(root: ParentNode, skip?: (el: Element) => boolean): Segment[
   }
   walk(root)
   flush()
-  return segments
 }
 
 function elementOfRange(segment: Segment, start: number, end: number): Element {
@@ -145,13 +158,28 @@ class PairParser {
       return [{ start: 0, end: segment.text.length, label: bare }]
     }
     const out: LabelMatch[] = []
-    const re = new RegExp(this.withColon.source, 'g')
+    // Shared across segments: nothing in the loop runs withColon again before it is done.
+    const re = this.withColon
+    re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(segment.text))) out.push({ start: m.index, end: m.index + m[0].length, label: normalizeLabel(m[1]) })
     return out
   }
 
+  // Anchors of one box share their ancestors, so the climb from each anchor parses the same blocks again. The
+  // page is not mutated while the model is built and elements belong to one page, so a block's pairs are kept.
+  private readonly parsed = new WeakMap<Element, Pair[]>()
+
   parse(root: Element): Pair[] {
+    let pairs = this.parsed.get(root)
+    if (!pairs) {
+      pairs = this.parseBlock(root)
+      this.parsed.set(root, pairs)
+    }
+    return pairs
+  }
+
+  private parseBlock(root: Element): Pair[] {
     const segments = segmentsOf(root)
     const aloneSigs = new Set<string>()
     const valueSigs = new Set<string>()
@@ -243,12 +271,18 @@ const MAX_BOX_TEXT = 3000
 const MAX_CLIMB = 10
 const MAX_ANCHORS = 30
 
-function textNodesMatching(root: ParentNode, re: RegExp, limit: number): Element[] {
+/**
+ * Elements whose own text matches `re`. `firstChars` holds a character every match contains (a label's first
+ * character); most text nodes have none of them, which a string search finds much faster than the regex.
+ */
+function textNodesMatching(root: ParentNode, re: RegExp, firstChars: readonly string[], limit: number): Element[] {
   const out: Element[] = []
   const walk = (node: AnyNode): void => {
     if (out.length >= limit) return
     if (node.type === 'text') {
-      if (re.test(spacesToAscii((node as unknown as { data: string }).data)) && isElement(node.parent)) out.push(node.parent)
+      const data = (node as unknown as { data: string }).data
+      if (!firstChars.some((c) => data.includes(c))) return
+      if (re.test(spacesToAscii(data)) && isElement(node.parent)) out.push(node.parent)
       return
     }
     if (node.type === 'root') {
@@ -283,19 +317,32 @@ function bestBoxAround(anchor: Element, parser: PairParser): BoxCandidate | null
   return best
 }
 
+const fallbackCache = new WeakMap<LabelIndex, { re: RegExp; firstChars: string[] }>()
+
+/** The pattern of the labels that anchor a box without 索引号, built once per label table. */
+function fallbackLabels(index: LabelIndex): { re: RegExp; firstChars: string[] } {
+  let cached = fallbackCache.get(index)
+  if (!cached) {
+    const labels = [...index.entries()].filter(([, key]) => BOX_FALLBACK_KEYS.includes(key)).map(([label]) => label)
+    const re = new RegExp(`(?:${labels.map((l) => [...l].join(' *')).join('|')}) *[:：]?`)
+    cached = { re, firstChars: [...new Set(labels.map((l) => [...l][0]))] }
+    fallbackCache.set(index, cached)
+  }
+  return cached
+}
+
 function findBox($: CheerioAPI, parser: PairParser, index: LabelIndex): BoxCandidate | null {
   const body = scanRoot($)
   let best: BoxCandidate | null = null
-  for (const anchor of textNodesMatching(body, INDEX_NO_RE, MAX_ANCHORS)) {
+  for (const anchor of textNodesMatching(body, INDEX_NO_RE, ['索'], MAX_ANCHORS)) {
     const box = bestBoxAround(anchor, parser)
     if (!box || !box.pairs.some((p) => p.key === 'indexNo') || box.keys < 2) continue
     if (!best || box.keys > best.keys) best = box
   }
   if (best) return best
   // Boxes without 索引号 (发文机关 / 发文字号 / 成文日期 tables of policy documents).
-  const labels = [...index.entries()].filter(([, key]) => BOX_FALLBACK_KEYS.includes(key)).map(([label]) => label)
-  const re = new RegExp(`(?:${labels.map((l) => [...l].join(' *')).join('|')}) *[:：]?`)
-  for (const anchor of textNodesMatching(body, re, MAX_ANCHORS)) {
+  const { re, firstChars } = fallbackLabels(index)
+  for (const anchor of textNodesMatching(body, re, firstChars, MAX_ANCHORS)) {
     const box = bestBoxAround(anchor, parser)
     if (!box || box.keys < 3) continue
     if (!best || box.keys > best.keys) best = box
@@ -363,13 +410,15 @@ function findVisibleDate(
   const opts = { asOf: ctx.asOf }
   const skip = (el: Element): boolean => exclude.includes(el) || (isChrome(el) && !(main && contains(el, main)))
   let mainChars = 0
-  for (const seg of segmentsOf(body, skip)) {
+  const re = new RegExp(DATE_LABEL_RE.source, 'g')
+  let found: VisibleDate = null
+  const dateIn = (seg: Segment): VisibleDate => {
     const inMain = !!main && contains(main, seg.el)
     if (inMain) {
-      if (mainChars > MAIN_HEAD_CHARS) continue
+      if (mainChars > MAIN_HEAD_CHARS) return null
       mainChars += seg.text.trim().length
     }
-    const re = new RegExp(DATE_LABEL_RE.source, 'g')
+    re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = re.exec(seg.text))) {
       // Inside the body only a 发布日期-style line of its own counts; 时间：… in a sentence is an event date.
@@ -385,7 +434,13 @@ function findVisibleDate(
       const date = parseDate(seg.text, opts)
       if (date) return { ...date, locator: locatorOf($, seg.el) }
     }
+    return null
   }
+  forEachSegment(body, skip, (seg) => {
+    found = dateIn(seg)
+    return found !== null
+  })
+  if (found) return found
   if (boxField?.value) {
     const date = parseDate(boxField.value, opts)
     if (date) return { ...date, locator: boxField.locator }
@@ -395,9 +450,21 @@ function findVisibleDate(
 
 // ---------------------------------------------------------------------------------------------------------
 
+// The label table's regexes are big alternations; they are compiled once per synonym table, not per page.
+const parserCache = new WeakMap<MetadataSynonyms, { index: LabelIndex; parser: PairParser }>()
+
+function parserFor(synonyms: MetadataSynonyms): { index: LabelIndex; parser: PairParser } {
+  let cached = parserCache.get(synonyms)
+  if (!cached) {
+    const index = buildLabelIndex(synonyms)
+    cached = { index, parser: new PairParser(index) }
+    parserCache.set(synonyms, cached)
+  }
+  return cached
+}
+
 export function extractMetadata($: CheerioAPI, ctx: ExtractContext, options: MetadataOptions = {}): MetadataResult {
-  const index = buildLabelIndex(options.synonyms ?? DEFAULT_METADATA_SYNONYMS)
-  const parser = new PairParser(index)
+  const { index, parser } = parserFor(options.synonyms ?? DEFAULT_METADATA_SYNONYMS)
   const found = findBox($, parser, index)
   const metadata = found ? toBox($, found) : null
   if (metadata) {

@@ -42,10 +42,10 @@ export function tagOf(el: Element): string {
   return el.name.toLowerCase()
 }
 
-const WHITESPACE_RUN = /[\s\u00a0\u3000\u200b\ufeff]+/g
-
 // Extraction reads the same subtrees many times (box climbing, footer scoring). The parsed page is not mutated
 // while the model is built, so each element's text is computed once; untrimmed so parents can concatenate.
+// Whitespace is left as printed: collapsing is only needed once, in visibleText, and collapsing at every level
+// re-scanned the same characters once per ancestor.
 const rawTextCache = new WeakMap<Element, string>()
 
 function rawText(el: Element): string {
@@ -58,7 +58,6 @@ function rawText(el: Element): string {
       out += BLOCK_TAGS.has(tagOf(child)) ? ` ${rawText(child)} ` : rawText(child)
     }
   }
-  out = out.replace(WHITESPACE_RUN, ' ')
   rawTextCache.set(el, out)
   return out
 }
@@ -99,6 +98,8 @@ function attr(el: Element, name: string): string {
 
 /** class + id of an element, lower-cased, for template-name heuristics. */
 export function classAndId(el: Element): string {
+  // Most elements carry neither; skipping the template string and toLowerCase matters on pages of thousands of rows.
+  if (!el.attribs?.class && !el.attribs?.id) return ' '
   return `${attr(el, 'class')} ${attr(el, 'id')}`.toLowerCase()
 }
 
@@ -263,9 +264,11 @@ export function stripSiteSuffix(title: string, siteName = ''): string {
 
 const TITLE_CLASS_RE = /(^|[\s_-])(article|detail|detil|news|con|art|wz|wenzhang|doc)?[-_]?title([\s_-]|$)/
 
-// h1, h2, [class*=title], [id*=title]
+// h1, h2, [class*=title], [id*=title] — the tests are built once: this runs on every element of the page.
+const CLASS_HAS_TITLE = attrContains('class', 'title')
+const ID_HAS_TITLE = attrContains('id', 'title')
 const TITLE_CANDIDATE = (el: Element): boolean =>
-  el.name === 'h1' || el.name === 'h2' || attrContains('class', 'title')(el) || attrContains('id', 'title')(el)
+  el.name === 'h1' || el.name === 'h2' || CLASS_HAS_TITLE(el) || ID_HAS_TITLE(el)
 
 function findTitle($: CheerioAPI, meta: Record<string, string>): string {
   if (meta.ArticleTitle) return meta.ArticleTitle
@@ -341,7 +344,7 @@ function findBreadcrumb($: CheerioAPI): { items: string[]; el: Element | null } 
       else if (isElement(c)) walk(c)
     }
     // Templates without a class name still print the 当前位置 label.
-    if (/位置\s*[:：]/.test(own)) labelled.push(isElement(el.parent) && visibleText(el).length < 20 ? el.parent : el)
+    if (own.includes('位置') && /位置\s*[:：]/.test(own)) labelled.push(isElement(el.parent) && visibleText(el).length < 20 ? el.parent : el)
   }
   for (const child of scanRoot($).children) if (isElement(child)) walk(child)
   const candidates = [...named, ...labelled]
@@ -375,6 +378,14 @@ const DISCLOSURE_NAV_RE = /指南|制度|法定主动公开|主动公开|年报|
 const MAX_NAV_LINKS = 60
 const MIN_NAV_DENSITY = 0.3
 
+// Every DISCLOSURE_NAV_RE alternative contains one of these; a link showing none of them cannot match, whatever
+// spacing linkName removes.
+const DISCLOSURE_NAV_CHARS = /[指制公年依]/
+
+function mayNameDisclosure(a: Element): boolean {
+  return DISCLOSURE_NAV_CHARS.test(visibleText(a)) || DISCLOSURE_NAV_CHARS.test(attr(a, 'title'))
+}
+
 function linkName(a: Element): string {
   const text = tightCjk(visibleText(a))
   return text || tightCjk(attr(a, 'title'))
@@ -382,7 +393,6 @@ function linkName(a: Element): string {
 
 function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Element | null {
   const hits = new Map<Element, number>()
-  const linkCount = new Map<Element, number>()
   // Links share their ancestors: whether a chain holds a footer block is remembered per element, not re-tested
   // for each of a list page's thousands of links.
   const footerChain = new Map<Element, boolean>()
@@ -407,19 +417,20 @@ function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Ele
     return known
   }
   for (const a of queryAll($, byTag('a'))) {
-    if (!isElement(a)) continue
-    const up = ancestors(a)
-    for (const el of up) linkCount.set(el, (linkCount.get(el) ?? 0) + 1)
+    if (!isElement(a) || !mayNameDisclosure(a)) continue
     if (!DISCLOSURE_NAV_RE.test(linkName(a)) || (isElement(a.parent) && inFooter(a.parent))) continue
-    for (const el of up) hits.set(el, (hits.get(el) ?? 0) + 1)
+    for (const el of ancestors(a)) hits.set(el, (hits.get(el) ?? 0) + 1)
   }
+  // Link totals only matter up to MAX_NAV_LINKS, and only for the few blocks holding a hit: counting them here
+  // replaces bumping a counter on every ancestor of each of a list page's thousands of links.
+  const linkCount = (el: Element): number => findIn(el, byTag('a'), MAX_NAV_LINKS + 1).length
   let best: Element | null = null
   let bestHits = 1
   let bestDepth = -1
   for (const [el, count] of hits) {
     const tag = tagOf(el)
     if (tag === 'body' || tag === 'html') continue
-    const links = linkCount.get(el) ?? count
+    const links = linkCount(el)
     if (links > MAX_NAV_LINKS || count / links < MIN_NAV_DENSITY) continue
     const depth = ancestors(el).length
     if (count > bestHits || (count === bestHits && depth > bestDepth)) {
@@ -452,11 +463,31 @@ function navLinks($: CheerioAPI, container: Element): NavLink[] {
 const NUMBERED_HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S/
 const MAX_PARAGRAPH_HEADING = 60
 
+// What a numbered paragraph heading can start with (NUMBERED_HEADING_RE's first character).
+const NUMBERED_HEADING_START = new Set([...'一二三四五六七八九十（('])
+const NOT_SPACE = /[^\s\u00a0\u3000\u200b\ufeff]/
+
+/** The first character visibleText(el) would give, found without building the text; '' when there is none. */
+function firstVisibleChar(el: Element): string {
+  for (const child of el.children) {
+    if (child.type === 'text') {
+      const m = NOT_SPACE.exec((child as unknown as { data: string }).data)
+      if (m) return m[0]
+    } else if (isElement(child) && !INVISIBLE_TAGS.has(tagOf(child))) {
+      const c = firstVisibleChar(child)
+      if (c) return c
+    }
+  }
+  return ''
+}
+
 function findHeadings($: CheerioAPI): Heading[] {
   const headings: Heading[] = []
   for (const el of queryAll($, byTag('h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p'))) {
     if (!isElement(el)) continue
     const tag = tagOf(el)
+    // Most paragraphs are body text: a first character no numbering starts with rules them out cheaply.
+    if (tag === 'p' && !NUMBERED_HEADING_START.has(firstVisibleChar(el))) continue
     const text = visibleText(el)
     if (!text) continue
     if (tag === 'p') {
@@ -490,7 +521,9 @@ function findReportYear(title: string, headings: Heading[], mainText: string): n
 
 // ---------------------------------------------------------------------------------------------------------
 
-const HAS_CLASS_OR_ID = (el: Element): boolean => hasAttr('class')(el) || hasAttr('id')(el)
+const HAS_CLASS = hasAttr('class')
+const HAS_ID = hasAttr('id')
+const HAS_CLASS_OR_ID = (el: Element): boolean => HAS_CLASS(el) || HAS_ID(el)
 
 export function extractStructure($: CheerioAPI, ctx: ExtractContext): PageStructure {
   const meta = readMeta($)

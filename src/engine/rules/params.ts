@@ -69,13 +69,36 @@ export function itemStrList(item: Record<string, unknown>, key: string): string[
 export function compilePatterns(sources: readonly string[], flags = 'u'): RegExp[] {
   const out: RegExp[] = []
   for (const s of sources) {
-    try {
-      out.push(new RegExp(s, flags))
-    } catch {
-      // skipped on purpose, see above
-    }
+    const re = compileOnce(s, flags)
+    if (re) out.push(re)
   }
   return out
+}
+
+// Evaluators compile their patterns on every audit, which cost more than matching them on small pages. A regex
+// without g/y keeps no state between exec calls, so one compiled object can serve every audit.
+const compiled = new Map<string, RegExp | null>()
+const MAX_COMPILED = 5000
+
+function compileOnce(source: string, flags: string): RegExp | null {
+  if (/[gy]/.test(flags)) return tryCompile(source, flags)
+  const key = `${flags}/${source}`
+  let re = compiled.get(key)
+  if (re === undefined) {
+    // Packs are few and fixed; the bound only guards a host that generates patterns without end.
+    if (compiled.size >= MAX_COMPILED) compiled.clear()
+    re = tryCompile(source, flags)
+    compiled.set(key, re)
+  }
+  return re
+}
+
+function tryCompile(source: string, flags: string): RegExp | null {
+  try {
+    return new RegExp(source, flags)
+  } catch {
+    return null // skipped on purpose, see above
+  }
 }
 
 /** `MM-DD` (e.g. an annual deadline); null when malformed. */
