@@ -96,9 +96,10 @@ async function main() {
 
     console.log('\n巡检结果')
     console.log(`  ${PORTAL}：${portalSummary.verdict}｜${portalSummary.counts}｜页面标记 ${overlay.markers.length} 个，缺失项 ${overlay.missing.length} 条`)
+    for (const m of overlay.markers) console.log(`    标记：${m.ruleId}  ${short(m.label)}`)
     for (const m of overlay.missing) console.log(`    缺失：${m.ruleId}  ${short(m.text)}`)
     console.log(`  ${ARTICLE}：${articleSummary.verdict}｜${articleSummary.counts}｜页面标记 ${articleOverlay.markers.length} 个`)
-    for (const m of [...overlay.markers, ...articleOverlay.markers]) console.log(`    标记：${m.ruleId}  ${short(m.text)}`)
+    for (const m of articleOverlay.markers) console.log(`    标记：${m.ruleId}  ${short(m.label)}`)
     console.log('\n输出文件')
     console.log(`  页面截图  ${relative(repoRoot, join(OUT, 'page.png'))}`)
     console.log(`  弹窗截图  ${relative(repoRoot, join(OUT, 'popup.png'))}`)

@@ -245,7 +245,10 @@ function safeJson(s: string): unknown {
 export interface OverlayItem {
   id: string
   ruleId: string
+  /** Everything the item holds, tooltip included. */
   text: string
+  /** What the badge shows on the page. */
+  label: string
 }
 
 /**
@@ -259,6 +262,7 @@ const OVERLAY_READER = `(() => {
     id: el.dataset.findingId ?? '',
     ruleId: el.dataset.ruleId ?? '',
     text: (el.textContent ?? '').replace(/\\s+/g, ' ').trim(),
+    label: (el.querySelector('.da-label')?.textContent ?? el.textContent ?? '').replace(/\\s+/g, ' ').trim(),
   }))
   const panel = root.querySelector('.da-missing-panel')
   return {
