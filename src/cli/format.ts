@@ -1,6 +1,7 @@
 // Output formats of the CLI. JSON is the machine contract of DESIGN.md; the table is for a person at a terminal, so it
 // leads with what needs action (fail, review) and keeps passes out of the way unless asked for.
 import { SEVERITY_LABELS, STATUS_LABELS } from '../engine/csv.ts'
+import { PAGE_KIND_LABELS } from '../engine/vocabulary.ts'
 import type { Finding, IsoDate, Lang, PageReport, RulePack, Status } from '../engine/types.ts'
 
 export interface AuditedPage {
@@ -31,27 +32,6 @@ export function toJson(pages: AuditedPage[], meta: JsonMeta): string {
   return JSON.stringify(out, null, 2) + '\n'
 }
 
-const KIND_LABELS: Record<Lang, Record<string, string>> = {
-  zh: {
-    portal: '门户/专栏首页',
-    list: '栏目列表页',
-    article: '文章/文件页',
-    guide: '公开指南',
-    'annual-report': '年度报告',
-    directory: '公开目录',
-    other: '其他',
-  },
-  en: {
-    portal: 'portal',
-    list: 'column list',
-    article: 'article',
-    guide: 'disclosure guide',
-    'annual-report': 'annual report',
-    directory: 'directory',
-    other: 'other',
-  },
-}
-
 const MARK: Record<Status, string> = { fail: '✗', review: '?', pass: '✓', 'n/a': '–' }
 
 const T = {
@@ -80,7 +60,7 @@ export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: L
   for (const { source, report } of pages) {
     if (lines.length) lines.push('')
     lines.push(`■ ${oneLine(report.title) || '（无标题 / untitled）'}`)
-    lines.push(`  ${t.source}${t.sep}${oneLine(source)} · ${t.kind}${t.sep}${KIND_LABELS[lang][report.kind] ?? report.kind}${report.url ? ` · ${t.url}${t.sep}${report.url}` : ''}`)
+    lines.push(`  ${t.source}${t.sep}${oneLine(source)} · ${t.kind}${t.sep}${PAGE_KIND_LABELS[lang][report.kind] ?? report.kind}${report.url ? ` · ${t.url}${t.sep}${report.url}` : ''}`)
     const shown = report.findings.filter((f) => all || f.status === 'fail' || f.status === 'review')
     // Group by rule in the engine's order (fail before review, by severity), so the worst rule comes first.
     const groups = new Map<string, Finding[]>()

@@ -2,6 +2,7 @@
 import { findingId, makeContext } from './finding.ts'
 import { enabledRules } from './pack.ts'
 import { buildPageModel } from './page-model.ts'
+import { PAGE_KIND_LABELS } from './vocabulary.ts'
 import { evaluators } from './rules/index.ts'
 import type { AuditOptions, Finding, PageModel, PageReport, RuleDef, Severity, Status } from './types.ts'
 
@@ -31,6 +32,19 @@ function crashFinding(rule: RuleDef, ctx: ReturnType<typeof makeContext>, zh: st
   })
 }
 
+/** Every enabled rule answers on every page, so the report shows what was checked, not only what went wrong. */
+function notApplicable(rule: RuleDef, ctx: ReturnType<typeof makeContext>, model: PageModel): Finding {
+  const kind = { zh: PAGE_KIND_LABELS.zh[model.kind], en: PAGE_KIND_LABELS.en[model.kind] }
+  return ctx.finding({
+    status: 'n/a',
+    section: rule.title.zh,
+    message: { zh: `本页不适用「${rule.title.zh}」`, en: `“${rule.title.en}” does not apply to this page` },
+    evidence: { zh: `页面类型：${kind.zh}`, en: `page kind: ${kind.en}` },
+    expected: { zh: '该规则只检查与其相关的页面', en: 'the rule checks only the pages it concerns' },
+    locator: null,
+  })
+}
+
 function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null): Finding[] {
   const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url })
   const evaluator = Object.hasOwn(evaluators, rule.kind) ? evaluators[rule.kind] : undefined
@@ -38,7 +52,7 @@ function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: strin
   try {
     const out = evaluator(model, rule.params ?? {}, ctx)
     if (!Array.isArray(out)) throw new TypeError('evaluator returned no array')
-    return out
+    return out.length > 0 ? out : [notApplicable(rule, ctx, model)]
   } catch (error) {
     return [crashFinding(rule, ctx, '规则执行出错', 'Rule failed to run', errorText(error))]
   }

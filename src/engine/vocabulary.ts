@@ -1,6 +1,6 @@
 // Default keyword tables shared by extraction and rules. Exported as data so a rule pack can override them
 // through its params without touching code.
-import type { FreshnessClass } from './types.ts'
+import type { FreshnessClass, Lang, PageKind } from './types.ts'
 
 /**
  * Column-name keywords per freshness class (国办秘函〔2019〕19号 栏目不更新; 15号文 for 人事/规划 one year).
@@ -88,4 +88,26 @@ export function isEmptyMarker(text: string, markers: readonly string[] = EMPTY_M
   const t = compact(text).replace(/[。！!.…~～\-—_*【】\[\]()（）]/g, '')
   if (!t || t.length > 20) return false
   return markers.some((m) => t === m || (t.startsWith(m) && t.length <= m.length + 6))
+}
+
+/** How each page kind is named to a reader. */
+export const PAGE_KIND_LABELS: Record<Lang, Record<PageKind, string>> = {
+  zh: {
+    portal: '门户/专栏首页',
+    list: '栏目列表页',
+    article: '文章/文件页',
+    guide: '公开指南',
+    'annual-report': '年度报告',
+    directory: '公开目录',
+    other: '其他',
+  },
+  en: {
+    portal: 'portal',
+    list: 'column list',
+    article: 'article',
+    guide: 'disclosure guide',
+    'annual-report': 'annual report',
+    directory: 'directory',
+    other: 'other',
+  },
 }

@@ -125,3 +125,16 @@ describe('audit', () => {
     })
   })
 })
+
+describe('coverage of a page', () => {
+  it('has every enabled rule answer, with n/a where the rule does not concern the page', () => {
+    const pack = nationalPack()
+    const html = '<html><head><title>示例区 图片新闻</title></head><body><p>这是一段没有日期的说明文字。</p></body></html>'
+    const report = audit(html, { url: 'https://www.example.gov.cn/tpxw/', packs: [pack], asOf: '2026-11-27' })
+    const answered = new Set(report.findings.map((f) => f.ruleId))
+    expect([...answered].sort()).toEqual(pack.rules.map((r) => r.id).sort())
+    const na = report.findings.filter((f) => f.ruleId === 'annual-report-structure')
+    expect(na.map((f) => f.status)).toEqual(['n/a'])
+    expect(na[0].message).toContain('不适用')
+  })
+})
