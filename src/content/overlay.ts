@@ -16,14 +16,15 @@ const STYLES = `
 .da-layer{position:absolute;top:0;left:0;width:0;height:0;font:12px/16px system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#222;text-align:left;direction:ltr}
 .da-group{position:absolute;display:flex;flex-wrap:wrap;gap:2px;max-width:480px;pointer-events:none}
 .da-group.da-above{transform:translateY(-100%)}
-.da-marker{pointer-events:auto;position:relative;display:inline-block;max-width:420px;padding:1px 6px;border-radius:3px;color:#fff;cursor:default;box-shadow:0 1px 2px rgba(0,0,0,.35);outline:none}
+.da-marker{pointer-events:none;position:relative;display:inline-block;max-width:420px;padding:1px 6px;border-radius:3px;color:#fff;cursor:default;box-shadow:0 1px 2px rgba(0,0,0,.35);outline:none}
 .da-marker .da-label{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .da-marker.da-fail{background:#c62828}
 .da-marker.da-review{background:#e65100}
 .da-marker.da-sev-veto{box-shadow:0 0 0 2px #000,0 1px 2px rgba(0,0,0,.35)}
 .da-marker:focus-visible{box-shadow:0 0 0 2px #1565c0}
 .da-tip{display:none;position:absolute;top:100%;left:0;z-index:1;margin-top:2px;width:max-content;max-width:360px;padding:6px 8px;border-radius:4px;background:#263238;color:#fff;white-space:pre-line;box-shadow:0 2px 6px rgba(0,0,0,.4)}
-.da-marker:hover .da-tip,.da-marker:focus .da-tip{display:block}
+.da-marker.da-hover .da-tip,.da-marker:focus .da-tip{display:block}
+.da-marker.da-hover{z-index:2}
 .da-outline{position:absolute;pointer-events:none;box-sizing:border-box;border:2px solid #c62828;border-radius:2px}
 .da-outline.da-review{border-color:#e65100;border-style:dashed}
 .da-hidden-target .da-label::before{content:"\\25cc  "}
@@ -41,7 +42,7 @@ const STYLES = `
 .da-unlocated-header{padding:4px 10px;color:#546e7a;font-weight:600}
 .da-missing-item.da-flash,.da-unlocated-item.da-flash{animation:da-flash-row .5s 3}
 @keyframes da-flash-row{50%{background:#fff59d}}
-.da-scan-badge{pointer-events:auto;display:inline-block;padding:0 5px;border-radius:3px;background:#2e7d32;color:#fff;white-space:nowrap;font-size:11px;line-height:15px;box-shadow:0 1px 2px rgba(0,0,0,.3)}
+.da-scan-badge{pointer-events:none;display:inline-block;padding:0 5px;border-radius:3px;background:#2e7d32;color:#fff;white-space:nowrap;font-size:11px;line-height:15px;box-shadow:0 1px 2px rgba(0,0,0,.3)}
 .da-scan-badge.da-col-stale{background:#c62828}
 .da-scan-badge.da-col-blank{background:#6a1b9a}
 .da-scan-badge.da-col-unreachable,.da-scan-badge.da-col-login,.da-scan-badge.da-col-soft404,.da-scan-badge.da-col-error,.da-scan-badge.da-col-not-html{background:#546e7a}
@@ -101,6 +102,22 @@ export class Overlay {
     if (e.target !== document && e.target !== document.documentElement) this.schedule()
   }
   private readonly onResize = (): void => this.schedule()
+  /**
+   * Markers let every click through to the page (a badge drawn above an element would otherwise cover the button
+   * above it), so hover is found by hit-testing the pointer against the few marker boxes instead of :hover.
+   */
+  private hovered: Element | null = null
+  private readonly onPointerMove = (e: PointerEvent): void => {
+    try {
+      const hit = this.markerAt(e.clientX, e.clientY)
+      if (hit === this.hovered) return
+      this.hovered?.classList.remove('da-hover')
+      hit?.classList.add('da-hover')
+      this.hovered = hit
+    } catch {
+      // never let our hover logic surface in the page
+    }
+  }
 
   constructor(private readonly msg: Msg) {}
 
@@ -152,6 +169,7 @@ export class Overlay {
     if (this.resizeObserver) return
     window.addEventListener('scroll', this.onScroll, { capture: true, passive: true })
     window.addEventListener('resize', this.onResize, { passive: true })
+    window.addEventListener('pointermove', this.onPointerMove, { capture: true, passive: true })
     // Late images and fonts move elements without any DOM mutation; body size changes are the cheap signal for that.
     this.resizeObserver = new ResizeObserver(() => this.schedule())
     if (document.body) this.resizeObserver.observe(document.body)
@@ -160,6 +178,8 @@ export class Overlay {
   destroy(): void {
     window.removeEventListener('scroll', this.onScroll, { capture: true })
     window.removeEventListener('resize', this.onResize)
+    window.removeEventListener('pointermove', this.onPointerMove, { capture: true })
+    this.hovered = null
     this.resizeObserver?.disconnect()
     this.resizeObserver = null
     if (this.frame) cancelAnimationFrame(this.frame)
@@ -321,6 +341,15 @@ export class Overlay {
     }
     panel.append(header, body)
     return panel
+  }
+
+  private markerAt(x: number, y: number): Element | null {
+    if (!this.visible || !this.layer) return null
+    for (const m of this.layer.querySelectorAll('.da-marker, .da-scan-badge')) {
+      const r = m.getBoundingClientRect()
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return m
+    }
+    return null
   }
 
   schedule(): void {
