@@ -29,6 +29,12 @@ export function siteCodeOf(item: FooterItem): string {
   return m ? m[1] : v.replace(/^(?:政府)?网站标识码[:：]?/, '')
 }
 
+/** Footers open with link rows (关于我们 | 网站地图) and close with the identifier lines, so the end is the evidence. */
+function footerTail(text: string, max = 120): string {
+  const t = text.trim()
+  return t.length <= max ? t : `…${t.slice(-max)}`
+}
+
 function metaSiteCode(meta: Record<string, string>): { present: boolean; value: string } {
   for (const [name, value] of Object.entries(meta)) {
     if (name.toLowerCase() === 'siteidcode') return { present: true, value: value.trim() }
@@ -79,7 +85,7 @@ export const footerIdentifiers: Evaluator = (page, params, ctx) => {
           status: 'fail',
           section: name.zh,
           message: { zh: `页面底部缺少${name.zh}`, en: `The footer lacks the ${name.en}` },
-          evidence: { zh: `底部文字：${footer.text.slice(0, 120) || '（空）'}`, en: `footer text: ${footer.text.slice(0, 120) || '(empty)'}` },
+          evidence: { zh: `底部文字：${footerTail(footer.text) || '（空）'}`, en: `footer text: ${footerTail(footer.text) || '(empty)'}` },
           expected,
           locator: null,
         }),
