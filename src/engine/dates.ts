@@ -254,7 +254,21 @@ export function isCalendarCovered(iso: IsoDate): boolean {
 // Building an Intl.DateTimeFormat costs far more than formatting with one, and a date without asOf asks per match.
 let shanghaiFormat: Intl.DateTimeFormat | null = null
 
+// Dates without asOf ask for today once per match (column headings are checked per candidate). Shanghai's offset
+// is a whole number of minutes, so every instant of one UTC minute falls on the same Shanghai day: one answer per
+// minute is exact.
+let lastMinute = NaN
+let lastToday = ''
+
 export function todayInShanghai(now: Date = new Date()): IsoDate {
+  const minute = Math.floor(now.getTime() / 60_000)
+  if (minute === lastMinute) return lastToday
+  lastToday = formatShanghaiDay(now)
+  lastMinute = minute
+  return lastToday
+}
+
+function formatShanghaiDay(now: Date): IsoDate {
   shanghaiFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',

@@ -14,6 +14,7 @@ import {
   scanRoot,
   tagOf,
   visibleText,
+  visibleTextExceeds,
 } from './structure.ts'
 import { byId, byTag, findIn, hasAttr, queryAll } from './dom.ts'
 
@@ -88,22 +89,40 @@ function hostOf(href: string): string {
  * gateway such as bszs-conac-cn…ipv6best.cn), else the badge image itself.
  */
 function findConac($: CheerioAPI, root: ParentNode): FooterItem | null {
-  const links = findIn(root, (el) => el.name === 'a' && hasAttr('href')(el))
+  const badge = conacBadge(root)
+  if (!badge) return null
+  if (badge.name === 'a') return { value: (badge.attribs.href ?? '').trim(), locator: locatorOf($, badge) }
+  return { value: (badge.attribs.src ?? badge.attribs.alt ?? '').trim(), locator: locatorOf($, badge) }
+}
+
+const HAS_HREF = hasAttr('href')
+const IS_IMG = byTag('img')
+
+/** The conac certificate link under `root`, else the badge image; null when neither is there. */
+function conacBadge(root: ParentNode): Element | null {
+  const links = findIn(root, (el) => el.name === 'a' && HAS_HREF(el))
   const link = links.find((a) => hostOf(a.attribs.href ?? '').includes('conac'))
-  if (link) return { value: (link.attribs.href ?? '').trim(), locator: locatorOf($, link) }
-  const imgs = findIn(root, byTag('img'))
+  if (link) return link
+  const imgs = findIn(root, IS_IMG)
   const img = imgs.find((i) =>
     CONAC_IMG_RE.test(`${i.attribs.src ?? ''} ${i.attribs.alt ?? ''} ${i.attribs.id ?? ''} ${i.attribs.title ?? ''}`),
   )
-  if (img) return { value: (img.attribs.src ?? img.attribs.alt ?? '').trim(), locator: locatorOf($, img) }
-  return null
+  return img ?? null
 }
 
-function countKinds($: CheerioAPI, el: Element): number {
+// Footer search scores nested candidates and, in its fallback, the same ancestors again on every step of the
+// climb; an element's score depends only on its subtree, which is not mutated while the model is built.
+const kindsCache = new WeakMap<Element, number>()
+
+function countKinds(el: Element): number {
+  const cached = kindsCache.get(el)
+  if (cached !== undefined) return cached
   const text = visibleText(el)
   let kinds = TEXT_ITEMS.filter((k) => matchItem(k, text)).length
-  if (findConac($, el)) kinds++
+  // Only whether a badge exists counts here: no locator is built for it.
+  if (conacBadge(el)) kinds++
   if (/版权所有/.test(text)) kinds++
+  kindsCache.set(el, kinds)
   return kinds
 }
 
@@ -134,8 +153,8 @@ function searchFooterRoot($: CheerioAPI): Element | null {
   for (const el of queryAll($, (e) => e.name === 'footer' || hasAttr('class')(e) || hasAttr('id')(e))) {
     if (!isElement(el) || !(tagOf(el) === 'footer' || FOOTER_CLASS_RE.test(classAndId(el)))) continue
     if (isHidden(el) || (main && (contains(el, main) || contains(main, el)))) continue
-    if (visibleText(el).length > MAX_FOOTER_TEXT) continue
-    const kinds = countKinds($, el)
+    if (visibleTextExceeds(el, MAX_FOOTER_TEXT)) continue
+    const kinds = countKinds(el)
     const depth = ancestors(el).length
     if (kinds > bestKinds || (kinds === bestKinds && kinds > 0 && depth < bestDepth)) {
       best = el
@@ -148,8 +167,8 @@ function searchFooterRoot($: CheerioAPI): Element | null {
   if (!last || tagOf(last) === 'body' || tagOf(last) === 'html') return null
   let block: Element = last
   for (const up of ancestors(last)) {
-    if (tagOf(up) === 'body' || visibleText(up).length > MAX_FOOTER_TEXT) break
-    if (countKinds($, up) > countKinds($, block)) block = up
+    if (tagOf(up) === 'body' || visibleTextExceeds(up, MAX_FOOTER_TEXT)) break
+    if (countKinds(up) > countKinds(block)) block = up
   }
   return block
 }

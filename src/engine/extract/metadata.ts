@@ -26,6 +26,7 @@ import {
   scanRoot,
   tagOf,
   visibleText,
+  visibleTextExceeds,
 } from './structure.ts'
 
 export type VisibleDate = (ParsedDate & { locator: Locator | null }) | null
@@ -50,11 +51,26 @@ interface Piece {
   node: AnyNode
 }
 
-interface Segment {
-  text: string
-  pieces: Piece[]
-  /** The smallest element holding the whole segment. */
-  el: Element
+class Segment {
+  private owner: Element | null = null
+
+  constructor(
+    readonly text: string,
+    readonly pieces: Piece[],
+  ) {}
+
+  /**
+   * The smallest element holding the whole segment. Worked out on first use: the date search walks every
+   * segment of a long page but looks at the element of only a few.
+   */
+  get el(): Element {
+    if (!this.owner) {
+      const first = this.pieces[0].el
+      // Usually one text node, or several under one element: that element is the answer.
+      this.owner = this.pieces.every((p) => p.el === first) ? first : (commonAncestor(this.pieces.map((p) => p.el)) ?? first)
+    }
+    return this.owner
+  }
 }
 
 function segmentsOf(root: ParentNode, skip?: (el: Element) => boolean): Segment[] {
@@ -75,10 +91,7 @@ function forEachSegment(root: ParentNode, skip: ((el: Element) => boolean) | und
   let pieces: Piece[] = []
   let stopped = false
   const flush = (): void => {
-    if (text.trim()) {
-      const el = commonAncestor(pieces.map((p) => p.el)) ?? pieces[0].el
-      if (!stopped) stopped = visit({ text, pieces, el })
-    }
+    if (text.trim() && !stopped) stopped = visit(new Segment(text, pieces))
     text = ''
     pieces = []
   }
@@ -158,6 +171,8 @@ class PairParser {
       return [{ start: 0, end: segment.text.length, label: bare }]
     }
     const out: LabelMatch[] = []
+    // Every withColon match ends in a colon; most segments of a page hold none, and the big alternation costs.
+    if (!segment.text.includes('：') && !segment.text.includes(':')) return out
     // Shared across segments: nothing in the loop runs withColon again before it is done.
     const re = this.withColon
     re.lastIndex = 0
@@ -309,7 +324,7 @@ function bestBoxAround(anchor: Element, parser: PairParser): BoxCandidate | null
   for (const el of chain) {
     const tag = tagOf(el)
     if (tag === 'body' || tag === 'html') break
-    if (visibleText(el).length > MAX_BOX_TEXT) break
+    if (visibleTextExceeds(el, MAX_BOX_TEXT)) break
     const pairs = parser.parse(el)
     const keys = distinctKeys(pairs).size
     if (!best || keys > best.keys) best = { el, pairs, keys }
@@ -418,9 +433,11 @@ function findVisibleDate(
       if (mainChars > MAIN_HEAD_CHARS) return null
       mainChars += seg.text.trim().length
     }
+    // Every label match holds 日期 or 时间; a long list's rows hold neither, and the lookbehind pattern costs.
+    const labelled = seg.text.includes('期') || seg.text.includes('间')
     re.lastIndex = 0
     let m: RegExpExecArray | null
-    while ((m = re.exec(seg.text))) {
+    while (labelled && (m = re.exec(seg.text))) {
       // Inside the body only a 发布日期-style line of its own counts; 时间：… in a sentence is an event date.
       if (inMain && (seg.text.slice(0, m.index).trim() !== '' || !/^(发布|发稿|发表|公开|刊发)/.test(m[0]))) continue
       const rest = seg.text.slice(m.index + m[0].length, m.index + m[0].length + 40)

@@ -62,9 +62,66 @@ function rawText(el: Element): string {
   return out
 }
 
+// The same elements are asked for their collapsed text again and again (box climb per anchor, footer scoring,
+// link names): collapsing is a regex pass over the whole subtree's text, so its result is kept too.
+const visibleTextCache = new WeakMap<Element, string>()
+
+function collapsedText(el: Element): string {
+  // A single text child (a link, a cell) is collapsed faster than a cache entry is made and later collected.
+  const only = el.children.length === 1 ? el.children[0] : null
+  if (only && only.type === 'text') {
+    return INVISIBLE_TAGS.has(tagOf(el)) ? '' : collapseSpace((only as unknown as { data: string }).data)
+  }
+  let text = visibleTextCache.get(el)
+  if (text === undefined) {
+    text = INVISIBLE_TAGS.has(tagOf(el)) ? '' : collapseSpace(rawText(el))
+    visibleTextCache.set(el, text)
+  }
+  return text
+}
+
+/**
+ * `visibleText(el).length > limit`, without building the text of a large subtree. Size checks (box climb, footer
+ * and crumb candidates) mostly meet an article wrapper or the page body, whose whole text they would otherwise
+ * concatenate and collapse only to compare its length. Every character that is not whitespace survives
+ * collapsing, so counting those gives a lower bound; only when it stays within `limit` is the text built.
+ */
+export function visibleTextExceeds(el: Element, limit: number): boolean {
+  const cached = visibleTextCache.get(el)
+  if (cached !== undefined) return cached.length > limit
+  if (!INVISIBLE_TAGS.has(tagOf(el)) && solidCharsExceed(el, limit, { count: 0 })) return true
+  return collapsedText(el).length > limit
+}
+
+/** Whether more than `limit` visible non-space characters lie under `el`; stops counting once they do. */
+function solidCharsExceed(el: Element, limit: number, acc: { count: number }): boolean {
+  for (const child of el.children) {
+    if (child.type === 'text') {
+      const data = (child as unknown as { data: string }).data
+      for (let i = 0; i < data.length; i++) {
+        if (!isSpaceLike(data.charCodeAt(i)) && ++acc.count > limit) return true
+      }
+    } else if (isElement(child) && !INVISIBLE_TAGS.has(tagOf(child)) && solidCharsExceed(child, limit, acc)) {
+      return true
+    }
+  }
+  return false
+}
+
+/** A superset of what collapseSpace removes (\s, NBSP, ideographic space, zero-width space, BOM): erring towards
+ * "space" only lowers the bound. */
+function isSpaceLike(code: number): boolean {
+  if (code <= 0x20) return true
+  if (code < 0x85) return false
+  return (
+    code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 ||
+    code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
+
 /** Visible text with block boundaries as spaces, whitespace collapsed. `skip` prunes whole subtrees. */
 export function visibleText(node: AnyNode, skip?: (el: Element) => boolean): string {
-  if (!skip && isElement(node)) return INVISIBLE_TAGS.has(tagOf(node)) ? '' : collapseSpace(rawText(node))
+  if (!skip && isElement(node)) return collapsedText(node)
   const out: string[] = []
   const walk = (n: AnyNode): void => {
     if (n.type === 'text') {
@@ -87,8 +144,13 @@ export function visibleText(node: AnyNode, skip?: (el: Element) => boolean): str
   return collapseSpace(out.join(''))
 }
 
+// Every character collapseSpace changes or trims (its pattern plus the characters `trim` removes).
+const ANY_SPACE = /[\s\u00a0\u3000\u200b\ufeff]/
+
 /** Removes the spaces collapseSpace leaves between CJK characters (`政府信息<br>公开指南` → 政府信息公开指南). */
 export function tightCjk(text: string): string {
+  // Link names are asked for every link of a list page, and most carry no whitespace at all: nothing to do.
+  if (!ANY_SPACE.test(text)) return text
   return collapseSpace(text).replace(/(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])/g, '')
 }
 
@@ -171,10 +233,12 @@ function mainSelectorMatches($: CheerioAPI): Element[][] {
     if (idHit !== undefined) buckets[idHit].push(el)
     const cls = el.attribs.class
     if (!cls) continue
-    const seen = new Set<number>()
+    // Almost no class names are main-container names: the duplicate guard is only made on a hit.
+    let seen: Set<number> | null = null
     for (const token of cls.split(/\s+/)) {
       const hit = byClass.get(token)
-      if (hit !== undefined && !seen.has(hit)) {
+      if (hit !== undefined && !seen?.has(hit)) {
+        seen ??= new Set<number>()
         seen.add(hit)
         buckets[hit].push(el)
       }
@@ -350,8 +414,9 @@ function findBreadcrumb($: CheerioAPI): { items: string[]; el: Element | null } 
   const candidates = [...named, ...labelled]
   for (const el of candidates) {
     if (isHidden(el)) continue
+    if (visibleTextExceeds(el, MAX_CRUMB_TEXT)) continue
     const text = visibleText(el)
-    if (!text || text.length > MAX_CRUMB_TEXT || !/首页|主页|位置|[>»›＞]/.test(text)) continue
+    if (!text || !/首页|主页|位置|[>»›＞]/.test(text)) continue
     const items = crumbItems(el)
     if (items.length >= 2 || (items.length === 1 && /位置/.test(text))) return { items, el }
   }
@@ -419,11 +484,12 @@ function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Ele
   for (const a of queryAll($, byTag('a'))) {
     if (!isElement(a) || !mayNameDisclosure(a)) continue
     if (!DISCLOSURE_NAV_RE.test(linkName(a)) || (isElement(a.parent) && inFooter(a.parent))) continue
-    for (const el of ancestors(a)) hits.set(el, (hits.get(el) ?? 0) + 1)
+    for (let el = a.parent; isElement(el); el = el.parent) hits.set(el, (hits.get(el) ?? 0) + 1)
   }
   // Link totals only matter up to MAX_NAV_LINKS, and only for the few blocks holding a hit: counting them here
   // replaces bumping a counter on every ancestor of each of a list page's thousands of links.
-  const linkCount = (el: Element): number => findIn(el, byTag('a'), MAX_NAV_LINKS + 1).length
+  // On a list page every row is a hit: count and measure without building a list per row.
+  const linkCount = (el: Element): number => countLinks(el, MAX_NAV_LINKS + 1)
   let best: Element | null = null
   let bestHits = 1
   let bestDepth = -1
@@ -432,7 +498,7 @@ function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Ele
     if (tag === 'body' || tag === 'html') continue
     const links = linkCount(el)
     if (links > MAX_NAV_LINKS || count / links < MIN_NAV_DENSITY) continue
-    const depth = ancestors(el).length
+    const depth = depthOf(el)
     if (count > bestHits || (count === bestHits && depth > bestDepth)) {
       best = el
       bestHits = count
@@ -440,6 +506,24 @@ function findNavigation($: CheerioAPI, footerish: (el: Element) => boolean): Ele
     }
   }
   return best
+}
+
+/** How many `a` elements lie under `el` (not counting `el`), counting no further than `limit`. */
+function countLinks(el: Element, limit: number, seen = 0): number {
+  for (const child of el.children) {
+    if (seen >= limit) break
+    if (!isElement(child)) continue
+    if (child.name === 'a') seen++
+    if (child.children.length) seen = countLinks(child, limit, seen)
+  }
+  return seen
+}
+
+/** `ancestors(el).length` without the array. */
+function depthOf(el: Element): number {
+  let depth = 0
+  for (let node = el.parent; isElement(node); node = node.parent) depth++
+  return depth
 }
 
 const SIDE_NAV_RE = /(left|side|sub|second)[-_]?(nav|menu|lm|list)|(nav|menu)[-_]?(left|side)|lmdh|zwgk_l|info_menu/
