@@ -34,20 +34,31 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-function timeMedian(fn: () => unknown): { ms: number; runs: number } {
+const MIN_SAMPLE_MS = 300
+
+/**
+ * Median times of `parse` and `audit` sampled alternately, so machine load (other jobs on 2 cores) hits both alike;
+ * small pages get more samples, until each side has run for about MIN_SAMPLE_MS, since one run is well under a ms.
+ */
+function timePair(parse: () => unknown, audit: () => unknown): { parseMs: number; auditMs: number; runs: number } {
   // Warm-up: JIT and lazy module state would otherwise land in the first sample.
   const w0 = performance.now()
-  fn()
+  parse()
+  audit()
   const warm = performance.now() - w0
   // A pathological page (seconds per audit) would keep the bench busy for minutes; fewer samples still show it.
-  const runs = warm > 10_000 ? 1 : warm > 2_000 ? 3 : RUNS
-  const samples: number[] = []
+  const runs = warm > 10_000 ? 1 : warm > 2_000 ? 3 : Math.max(RUNS, Math.min(500, Math.ceil(MIN_SAMPLE_MS / Math.max(warm, 0.05))))
+  const p: number[] = []
+  const a: number[] = []
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    samples.push(performance.now() - t0)
+    let t0 = performance.now()
+    parse()
+    p.push(performance.now() - t0)
+    t0 = performance.now()
+    audit()
+    a.push(performance.now() - t0)
   }
-  return { ms: median(samples), runs }
+  return { parseMs: median(p), auditMs: median(a), runs }
 }
 
 /** A column list page the way county CMSs render a long archive: one `ul`, an `a` and a date `span` per row. */
@@ -111,15 +122,15 @@ function pad(s: string, w: number, right: boolean): string {
 function benchEngine(): void {
   const packs = [nationalPack()]
   const pages = loadPages()
-  console.log(`\n引擎耗时 / engine timing — median of ${RUNS} runs after 1 warm-up; target audit/parse ≤ ${TARGET}（"!" = over）\n`)
+  console.log(`\n引擎耗时 / engine timing — medians of ≥ ${RUNS} alternating runs after 1 warm-up; target audit/parse ≤ ${TARGET}（"!" = over）\n`)
   // A pass over a few pages first, so the first row does not pay for JIT-compiling cheerio and the rules.
   for (const p of pages.slice(0, 4)) audit(p.html, { packs, asOf: AS_OF })
   const rows: string[][] = []
   for (const p of pages) {
-    const parse = timeMedian(() => load(p.html))
-    const auditT = timeMedian(() => audit(p.html, { packs, asOf: AS_OF }))
-    const parseMs = parse.ms
-    const auditMs = auditT.ms
+    const { parseMs, auditMs, runs } = timePair(
+      () => load(p.html),
+      () => audit(p.html, { packs, asOf: AS_OF }),
+    )
     gc()
     const heapBefore = process.memoryUsage().heapUsed
     const rssBefore = process.memoryUsage().rss
@@ -138,7 +149,7 @@ function benchEngine(): void {
       `${rssDelta >= 0 ? '+' : ''}${mb(rssDelta)}`,
       `${heapDelta >= 0 ? '+' : ''}${mb(heapDelta)}`,
       String(kept.findings.length),
-      String(Math.min(parse.runs, auditT.runs)),
+      String(runs),
     ])
     console.error(`  … ${p.name}`)
   }
