@@ -4,7 +4,7 @@
 // browser may restart mid-scan).
 import browser from 'webextension-polyfill'
 import { todayInShanghai } from '../engine/dates.ts'
-import { DEFAULT_SITE_LIMITS, SITE_RULE, SITE_RULE_ID } from '../engine/site/site-rule.ts'
+import { DEFAULT_SITE_LIMITS, missingSiteRules, SITE_RULE_ID } from '../engine/site/site-rule.ts'
 import type { SiteColumn, SiteCounts } from '../engine/site/types.ts'
 import { normalizeUrl } from '../engine/site/urls.ts'
 import type { Finding, Lang, RulePack } from '../engine/types.ts'
@@ -102,9 +102,13 @@ function deps(): ScanDeps {
   return { fetch: workerFetch, sleep: timerSleep, now: () => Date.now(), storage }
 }
 
-/** The built-in site rule as a pack, so exports and the report page can name `column-freshness-site`. */
-export function sitePack(): RulePack {
-  return { id: 'site-scan', version: '1', title: { zh: '全站巡检', en: 'Site scan' }, rules: [SITE_RULE] }
+/**
+ * Built-in site rules the packs leave undefined, as a pack, so exports and the report page can title their rows;
+ * null when the packs define them all (the national pack does).
+ */
+export function sitePack(packs: RulePack[] = []): RulePack | null {
+  const rules = missingSiteRules(packs)
+  return rules.length ? { id: 'site-scan', version: '1', title: { zh: '全站巡检', en: 'Site scan' }, rules } : null
 }
 
 async function scanOptions(packs: RulePack[], lang: Lang): Promise<Partial<ScanOptions> & { asOf: string }> {
@@ -263,7 +267,8 @@ export async function cancelScan(host: string): Promise<ScanProgressView | null>
 }
 
 export async function getScan(host: string | null, packs: RulePack[]): Promise<ScanView> {
-  const allPacks = [...packs, sitePack()]
+  const fallback = sitePack(packs)
+  const allPacks = fallback ? [...packs, fallback] : packs
   if (!host) return { host: null, progress: null, report: null, summary: null, packs: allPacks }
   const progress = await readProgress(host)
   let report: ScanReport | null = null

@@ -5,7 +5,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { LINK_RESULT_LABEL } from '../engine/site/link-check.ts'
-import { DEFAULT_SITE_LIMITS, SITE_RULE, siteVerdict } from '../engine/site/site-rule.ts'
+import { DEFAULT_SITE_LIMITS, missingSiteRules, SITE_RULE_ID, siteVerdict } from '../engine/site/site-rule.ts'
 import type { SiteColumn } from '../engine/site/types.ts'
 import type { Lang, PageReport, RulePack } from '../engine/types.ts'
 import { scanReport, type ScanReport } from '../scan/report.ts'
@@ -167,7 +167,8 @@ export function scanTable(report: ScanReport, lang: Lang = 'zh'): string {
   lines.push(
     verdict === 'veto' ? '结论：可能触发单项否决：栏目不更新' : verdict === 'review' ? '结论：需人工核查（部分栏目无法判断）' : '结论：未达单项否决线',
   )
-  for (const f of report.findings) lines.push(`  [${L[f.status]}] ${f.section}：${f.evidence}`)
+  // Link findings get their own block below, with the page each link was found on.
+  for (const f of report.findings) if (f.ruleId === SITE_RULE_ID) lines.push(`  [${L[f.status]}] ${f.section}：${f.evidence}`)
   const bad = report.site.links.filter((l) => l.result !== 'ok')
   if (bad.length) {
     lines.push('')
@@ -204,9 +205,10 @@ export function scanCsv(report: ScanReport, packs: RulePack[], lang: Lang = 'zh'
     findings: p.findings,
     notes: [],
   }))
-  // The site rule is built in, not in the national pack; listing it gives its row a title instead of its id.
-  const titles: RulePack = { id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: [SITE_RULE] }
-  return reportsToCsv(reports, [titles, ...packs], { lang }) + '\r\n'
+  // A site rule no pack defines ran from the built-in defaults; listing it gives its rows a title instead of an id.
+  const fallback = missingSiteRules(packs)
+  const titles: RulePack[] = fallback.length ? [{ id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: fallback }] : []
+  return reportsToCsv(reports, [...packs, ...titles], { lang }) + '\r\n'
 }
 
 export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImpl?: FetchLike): Promise<number> {

@@ -79,7 +79,11 @@ export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
   // Ids already ignore the #fragment (findingId strips it); the report keeps the address as the caller gave it.
   const url = opts.url ?? model.url ?? null
   const findings: Finding[] = []
-  for (const { rule } of enabledRules(opts.packs)) findings.push(...runRule(model, rule, opts, url))
+  for (const { rule } of enabledRules(opts.packs)) {
+    // Site rules need every column of the site; one page cannot answer them, not even with n/a.
+    if (rule.scope === 'site') continue
+    findings.push(...runRule(model, rule, opts, url))
+  }
   const unique = dedupeIds(findings, url)
   // Array.prototype.sort is stable, so ties keep pack and rule order.
   unique.sort(compareFindings)

@@ -25,6 +25,15 @@ export class PackError extends Error {
 }
 
 export const SEVERITIES = ['veto', 'error', 'warning', 'info'] as const
+export const RULE_SCOPES = ['page', 'site'] as const
+/**
+ * Kinds judged from a whole site scan rather than one page. They have no page evaluator: the scan report runs them
+ * (src/scan/report.ts), so they are listed here for validation instead of in the evaluator registry.
+ */
+export const SITE_KINDS = ['column-freshness-site', 'link-check'] as const
+export const LINK_RESULTS = ['broken', 'soft404', 'unverifiable'] as const
+const isKnownKind = (k: string): boolean => Object.hasOwn(evaluators, k) || (SITE_KINDS as readonly string[]).includes(k)
+const knownKinds = (): string[] => [...Object.keys(evaluators), ...SITE_KINDS]
 export const METADATA_KEYS = [
   'indexNo',
   'publisher',
@@ -148,6 +157,24 @@ export const paramSchemas: Record<string, v.GenericSchema> = {
     ),
     siteIdCodePattern: v.optional(regexSource()),
   }),
+  'column-freshness-site': v.strictObject({
+    staleNewsNotice: positiveInt(),
+    staleAll: positiveInt(),
+    blank: positiveInt(),
+    newsDays: v.optional(positiveInt()),
+    noticeMonths: v.optional(positiveInt()),
+    longTermMonths: v.optional(positiveInt()),
+  }),
+  'link-check': v.pipe(
+    v.strictObject({
+      fail: v.array(oneOf(LINK_RESULTS), msg('应为数组', 'expected array')),
+      review: v.array(oneOf(LINK_RESULTS), msg('应为数组', 'expected array')),
+    }),
+    v.check(
+      (p) => !p.fail.some((r) => p.review.includes(r)),
+      msg('同一结果不能既算不合格又算待核查', 'a result cannot be both fail and review'),
+    ),
+  ),
 }
 
 /**
@@ -204,14 +231,15 @@ const ruleShell = v.strictObject({
   kind: v.pipe(
     v.string(msg('应为字符串', 'expected string')),
     v.check(
-      (k: string) => Object.hasOwn(evaluators, k),
-      () => msg(`未知的规则类型（可用：${Object.keys(evaluators).join('、')}）`, `unknown rule kind (known: ${Object.keys(evaluators).join(', ')})`),
+      isKnownKind,
+      () => msg(`未知的规则类型（可用：${knownKinds().join('、')}）`, `unknown rule kind (known: ${knownKinds().join(', ')})`),
     ),
   ),
   title: localized(),
   severity: oneOf(SEVERITIES),
   source: text(),
   enabled: v.optional(bool()),
+  scope: v.optional(oneOf(RULE_SCOPES)),
   params: plainObject('应为对象', 'expected object'),
 })
 
@@ -253,6 +281,17 @@ export function validatePack(data: unknown, sourceName: string): RulePack {
     const rule = raw as RuleDef
     if (seen.has(rule.id)) throw new PackError(sourceName, ref, 'id', '重复的规则编号', 'duplicate rule id')
     seen.add(rule.id)
+    // A site kind run per page would answer n/a everywhere; a page kind in the site pass would never run at all.
+    const siteKind = (SITE_KINDS as readonly string[]).includes(rule.kind)
+    if (siteKind !== (rule.scope === 'site')) {
+      throw new PackError(
+        sourceName,
+        ref,
+        'scope',
+        siteKind ? `类型 ${rule.kind} 是全站规则，scope 应为 "site"` : `类型 ${rule.kind} 是单页规则，scope 不能为 "site"`,
+        siteKind ? `kind ${rule.kind} is a site rule; scope must be "site"` : `kind ${rule.kind} is a page rule; scope cannot be "site"`,
+      )
+    }
     const schema = paramSchemas[rule.kind]
     const paramIssue = schema
       ? firstIssue(schema, rule.params)
@@ -286,6 +325,11 @@ export function mergePacks(packs: RulePack[]): RulePack[] {
     ...pack,
     rules: pack.rules.filter((rule) => owner.get(rule.id) === index),
   }))
+}
+
+/** Rules of one scope in effect after merging; enabled or not, so a pack can switch a built-in default off. */
+export function scopedRules(packs: RulePack[], scope: 'page' | 'site'): RuleDef[] {
+  return mergePacks(packs).flatMap((pack) => pack.rules.filter((rule) => (rule.scope ?? 'page') === scope))
 }
 
 export function enabledRules(packs: RulePack[]): { pack: RulePack; rule: RuleDef }[] {

@@ -175,8 +175,12 @@ export interface RuleDef {
   severity: Severity
   source: string
   enabled?: boolean
+  /** 'site' rules are judged once per site scan, from all its pages; audit() of one page leaves them out. */
+  scope?: RuleScope
   params: Record<string, unknown>
 }
+
+export type RuleScope = 'page' | 'site'
 
 export interface RulePack {
   id: string

@@ -1,8 +1,9 @@
 // A scan state → what an auditor reads: the columns with their verdicts, the site-level counts and veto findings,
 // the checked links, and every scanned page's own audit. Pure: the popup, the report page and the CLI share it.
-import { siteCounts, siteFindings, SITE_RULE, SITE_RULE_ID } from '../engine/site/site-rule.ts'
+import { linkFindings } from '../engine/site/link-findings.ts'
+import { siteCounts, siteFindings, siteRulesOf, SITE_RULE_ID } from '../engine/site/site-rule.ts'
 import type { SiteColumn, SiteCounts, SiteLink } from '../engine/site/types.ts'
-import type { Finding, PageKind, RuleDef } from '../engine/types.ts'
+import type { Finding, PageKind } from '../engine/types.ts'
 import { compareOrder } from './scanner.ts'
 import type { ScanState } from './types.ts'
 
@@ -35,20 +36,10 @@ export interface ScanReport {
   startUrl: string
   asOf: string
   site: SiteSection
-  /** The site-level findings (column-freshness-site), also present as the first entry of `pages`. */
+  /** The site-level findings (column-freshness-site veto counts, then link-check), also the first entry of `pages`. */
   findings: Finding[]
   pages: ScannedPage[]
   stats: ScanStats
-}
-
-/** The pack's own definition of the site rule wins (a local pack can retune the limits or switch it off). */
-function siteRule(state: ScanState): RuleDef | null {
-  let rule: RuleDef | null = SITE_RULE
-  for (const pack of state.options.packs) {
-    const found = pack.rules.find((r) => r.id === SITE_RULE_ID)
-    if (found) rule = found.enabled === false ? null : found
-  }
-  return rule
 }
 
 export function scanReport(state: ScanState): ScanReport {
@@ -69,10 +60,16 @@ export function scanReport(state: ScanState): ScanReport {
       columns.push(c)
     }
   }
-  const rule = siteRule(state)
   const { asOf, lang } = state.options
-  const findings = rule ? siteFindings(columns, { url: state.startUrl, asOf, lang, rule }) : []
   const links = state.links.filter((l) => l.state === 'done' && l.result).map((l) => l.result as SiteLink)
+  // The packs given to the scan decide the site rules (a local pack can retune or switch one off).
+  const findings: Finding[] = []
+  for (const { kind, rules } of siteRulesOf(state.options.packs)) {
+    for (const rule of rules) {
+      const opts = { url: state.startUrl, asOf, lang, rule }
+      findings.push(...(kind === SITE_RULE_ID ? siteFindings(columns, opts) : linkFindings(links, opts)))
+    }
+  }
   const startTitle = pages.find((p) => p.depth === 0)?.result?.report?.title ?? ''
   const sitePage: ScannedPage = {
     source: 'site-scan',

@@ -7,9 +7,10 @@ import { decodeHtml } from '../engine/charset.ts'
 import { fnv1a64 } from '../engine/finding.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { buildPageModel } from '../engine/page-model.ts'
-import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
+import { columnResult, failedColumn, isSoft404, looksLikeLoginPage, type FreshnessLimits } from '../engine/site/column-status.ts'
 import { classifyLink, needsGetRetry, networkErrorKind } from '../engine/site/link-check.ts'
 import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
+import { scanFreshness } from '../engine/site/site-rule.ts'
 import type { NetworkErrorKind, SiteLink } from '../engine/site/types.ts'
 import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl, sameSite } from '../engine/site/urls.ts'
 import type { PageModel } from '../engine/types.ts'
@@ -161,6 +162,8 @@ type Work = { kind: 'page'; item: PageItem } | { kind: 'link'; item: LinkItem }
 
 class Runner {
   private readonly o: ScanOptions
+  /** The site rule's windows: a column's verdict and the veto count must use the same limits. */
+  private readonly freshness: FreshnessLimits
   private saving: Promise<void> = Promise.resolve()
 
   constructor(
@@ -170,6 +173,7 @@ class Runner {
     private readonly signal?: AbortSignal,
   ) {
     this.o = s.options
+    this.freshness = scanFreshness(s.options.packs)
   }
 
   async run(): Promise<ScanState> {
@@ -511,6 +515,7 @@ class Runner {
         class: item.class,
         level: item.level,
         httpStatus: out.httpStatus,
+        limits: this.freshness,
       })
     }
     if (item.depth < this.o.maxDepth) out.links = columnLinksOf(model, { pageUrl })
@@ -530,7 +535,7 @@ class Runner {
       .map((c) =>
         columnResult(
           { ...model, kind: 'list', columns: [c], visibleDate: null },
-          { name: c.name, url: normalizeUrl(c.href, pageUrl), asOf: this.o.asOf, class: c.freshnessClass, level: c.level },
+          { name: c.name, url: normalizeUrl(c.href, pageUrl), asOf: this.o.asOf, class: c.freshnessClass, level: c.level, limits: this.freshness },
         ),
       )
   }

@@ -127,12 +127,22 @@ describe('audit', () => {
 })
 
 describe('coverage of a page', () => {
+  it('gives no row at all for site-scope rules, which only a site scan can judge', () => {
+    const pack = nationalPack()
+    const siteIds = pack.rules.filter((r) => r.scope === 'site').map((r) => r.id)
+    expect(siteIds.sort()).toEqual(['column-freshness-site', 'link-check'])
+    const html = '<html><head><title>通知公告</title></head><body><ul><li><a href="/a.html">通知</a> 2020-01-02</li></ul></body></html>'
+    const report = audit(html, { url: 'https://www.example.gov.cn/tzgg/', packs: [pack], asOf: '2026-11-27' })
+    expect(report.findings.length).toBeGreaterThan(0)
+    expect(report.findings.filter((f) => siteIds.includes(f.ruleId))).toEqual([])
+  })
+
   it('has every enabled rule answer, with n/a where the rule does not concern the page', () => {
     const pack = nationalPack()
     const html = '<html><head><title>示例区 图片新闻</title></head><body><p>这是一段没有日期的说明文字。</p></body></html>'
     const report = audit(html, { url: 'https://www.example.gov.cn/tpxw/', packs: [pack], asOf: '2026-11-27' })
     const answered = new Set(report.findings.map((f) => f.ruleId))
-    expect([...answered].sort()).toEqual(pack.rules.map((r) => r.id).sort())
+    expect([...answered].sort()).toEqual(pack.rules.filter((r) => r.scope !== 'site').map((r) => r.id).sort())
     const na = report.findings.filter((f) => f.ruleId === 'annual-report-structure')
     expect(na.map((f) => f.status)).toEqual(['n/a'])
     expect(na[0].message).toContain('不适用')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { enabledRules, mergePacks, nationalPack, PackError, SEVERITIES, validatePack } from '../../src/engine/pack.ts'
+import { enabledRules, mergePacks, nationalPack, PackError, RULE_SCOPES, SEVERITIES, SITE_KINDS, validatePack } from '../../src/engine/pack.ts'
 import { evaluators } from '../../src/engine/rules/index.ts'
 import type { RulePack } from '../../src/engine/types.ts'
 
@@ -24,7 +24,26 @@ describe('national pack', () => {
     expect(pack.id).toBe('national')
     expect(pack.version).toMatch(/^\d{4}\.\d+\.\d+$/)
     expect(pack.rules.length).toBeGreaterThanOrEqual(5)
-    for (const rule of pack.rules) expect(Object.hasOwn(evaluators, rule.kind)).toBe(true)
+    for (const rule of pack.rules) {
+      if (rule.scope === 'site') expect(SITE_KINDS).toContain(rule.kind)
+      else expect(Object.hasOwn(evaluators, rule.kind)).toBe(true)
+    }
+  })
+
+  it('carries the site-level rules as data, with their limits and sources', () => {
+    const byId = new Map(nationalPack().rules.map((r) => [r.id, r]))
+    expect(byId.get('column-freshness-site')).toMatchObject({
+      scope: 'site',
+      severity: 'veto',
+      source: '国办秘函〔2019〕19号 单项否决·栏目不更新',
+      params: { staleNewsNotice: 5, staleAll: 10, blank: 5, newsDays: 14, noticeMonths: 6, longTermMonths: 12 },
+    })
+    expect(byId.get('link-check')).toMatchObject({
+      scope: 'site',
+      severity: 'warning',
+      source: '国办秘函〔2019〕19号 扣分指标·可用性（不可用链接）',
+      params: { fail: ['broken', 'soft404'], review: ['unverifiable'] },
+    })
   })
 
   it('returns a copy each time, so a caller cannot alter the shared pack', () => {
@@ -46,6 +65,41 @@ describe('national pack', () => {
 })
 
 describe('validatePack errors name the file, the rule and the field', () => {
+  it('accepts an explicit page scope and refuses a bad scope value, naming the field', () => {
+    const data = nationalRaw()
+    data.rules.find((r: any) => r.id === 'publication-lag').scope = 'page'
+    expect(validatePack(data, 'ok.json').rules.find((r) => r.id === 'publication-lag')?.scope).toBe('page')
+
+    const bad = nationalRaw()
+    bad.rules.find((r: any) => r.id === 'link-check').scope = 'website'
+    const e = errorOf(bad)
+    expect(e.path).toBe('scope')
+    expect(e.message).toContain('link-check')
+    expect(e.message).toContain('字段 scope')
+    expect(e.message).toContain('expected one of: page, site')
+  })
+
+  it('a site kind without scope "site", or a page kind with it, is refused', () => {
+    const missing = nationalRaw()
+    delete missing.rules.find((r: any) => r.id === 'column-freshness-site').scope
+    expect(errorOf(missing)).toMatchObject({ ruleRef: 'column-freshness-site', path: 'scope' })
+    const wrong = nationalRaw()
+    wrong.rules.find((r: any) => r.id === 'publication-lag').scope = 'site'
+    expect(errorOf(wrong)).toMatchObject({ ruleRef: 'publication-lag', path: 'scope' })
+  })
+
+  it('site rule params are checked: a result cannot be both fail and review, limits are positive integers', () => {
+    const both = nationalRaw()
+    both.rules.find((r: any) => r.id === 'link-check').params.review = ['unverifiable', 'broken']
+    expect(errorOf(both).message).toContain('既算不合格又算待核查')
+    const typo = nationalRaw()
+    typo.rules.find((r: any) => r.id === 'link-check').params.fail = ['brokn']
+    expect(errorOf(typo).path).toBe('params.fail.0')
+    const limit = nationalRaw()
+    limit.rules.find((r: any) => r.id === 'column-freshness-site').params.blank = 0
+    expect(errorOf(limit).path).toBe('params.blank')
+  })
+
   it('wrong type deep in params', () => {
     const data = nationalRaw()
     data.rules.find((r: any) => r.id === 'publication-lag').params.maxWorkingDays = '20'
@@ -160,10 +214,11 @@ describe('rules/schema.json stays in step with the valibot schema', () => {
     const rule = schema.$defs.rule
     expect(rule.required).toEqual(['id', 'kind', 'title', 'severity', 'source', 'params'])
     expect(rule.additionalProperties).toBe(false)
-    expect(Object.keys(rule.properties).sort()).toEqual(['enabled', 'id', 'kind', 'params', 'severity', 'source', 'title'])
+    expect(Object.keys(rule.properties).sort()).toEqual(['enabled', 'id', 'kind', 'params', 'scope', 'severity', 'source', 'title'])
+    expect(rule.properties.scope.enum).toEqual([...RULE_SCOPES])
     expect(rule.properties.severity.enum).toEqual([...SEVERITIES])
     // Every registered kind is offered to editors, and the editor offers nothing the engine would refuse.
-    expect([...rule.properties.kind.enum].sort()).toEqual(Object.keys(evaluators).sort())
+    expect([...rule.properties.kind.enum].sort()).toEqual([...Object.keys(evaluators), ...SITE_KINDS].sort())
     expect(schema.$defs.localized.required).toEqual(['zh', 'en'])
   })
 

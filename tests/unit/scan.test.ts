@@ -110,13 +110,15 @@ describe('site scan of the test portal', () => {
 
   it('counts against the 5 / 10 / 5 limits and reports the veto with the columns behind it', () => {
     expect(report.site.counts).toEqual({ staleNews: 4, staleNotice: 2, staleLongTerm: 1, blank: 2 })
-    expect(report.findings.map((f) => [f.ruleId, f.section, f.status])).toEqual([
+    const veto = report.findings.filter((f) => f.ruleId === 'column-freshness-site')
+    expect(veto.map((f) => [f.ruleId, f.section, f.status])).toEqual([
       ['column-freshness-site', '动态要闻类、通知公告类栏目不更新', 'fail'],
       ['column-freshness-site', '应更新但长期未更新的栏目', 'pass'],
       ['column-freshness-site', '空白栏目', 'review'],
     ])
-    expect(report.findings[0].evidence).toMatch(/^6 个（单项否决线 5 个）：部门动态（最新 2026-03-02，距今 79 天）；乡镇动态/)
-    expect(report.findings[2].evidence).toContain('另有 3 个栏目无法判断：财政资金（页面不存在）；重点项目（需登录）；招标公告（无法访问）')
+    expect(report.findings.slice(0, 3)).toEqual(veto)
+    expect(veto[0].evidence).toMatch(/^6 个（单项否决线 5 个）：部门动态（最新 2026-03-02，距今 79 天）；乡镇动态/)
+    expect(veto[2].evidence).toContain('另有 3 个栏目无法判断：财政资金（页面不存在）；重点项目（需登录）；招标公告（无法访问）')
     expect(report.pages[0]).toMatchObject({ source: 'site-scan', url: `${site.origin}/`, findings: report.findings })
     expect(report.pages.length).toBeGreaterThan(10)
   })
@@ -130,6 +132,26 @@ describe('site scan of the test portal', () => {
     expect(link('/zdxm/')).toMatchObject({ result: 'unverifiable' })
     expect(link('/art/2025/9/10/art_4523489_1001.html')).toMatchObject({ result: 'ok' }) // from the datastore
     expect(calls).toContain(`GET ${site.origin}/zcwj/files/jiedu.docx`)
+  })
+
+  it('turns every non-ok link into a link-check finding: 附件无法下载, soft 404, 404 column, login kept as review', () => {
+    const links = report.findings.filter((f) => f.ruleId === 'link-check')
+    const of = (path: string) => links.filter((f) => f.section === `${site.origin}${path}`)
+    expect(of('/zcwj/files/cuoshi.pdf')).toEqual([
+      expect.objectContaining({ status: 'fail', severity: 'warning', message: '附件无法下载', locator: null }),
+    ])
+    expect(of('/zcwj/files/cuoshi.pdf')[0].evidence).toBe(`HTTP 404；所在页面：${site.origin}/zcwj/`)
+    expect(of('/czzj/')).toEqual([expect.objectContaining({ status: 'fail', message: expect.stringContaining('软404') })])
+    expect(of('/zbgg/')).toEqual([expect.objectContaining({ status: 'fail', message: '链接失效' })])
+    expect(of('/zbgg/')[0].evidence).toContain('HTTP 404')
+    expect(of('/zdxm/')).toEqual([expect.objectContaining({ status: 'review' })])
+    expect(of('/zdxm/')[0].evidence).toContain('登录')
+    expect(links.filter((f) => f.status === 'review').every((f) => f.message.includes('无法核实'))).toBe(true)
+    expect(links[0].source).toBe('国办秘函〔2019〕19号 扣分指标·可用性（不可用链接）')
+    // One finding per non-ok link, none for ok links, no pass row when something is wrong.
+    expect(links).toHaveLength(report.site.links.filter((l) => l.result !== 'ok').length)
+    expect(new Set(links.map((f) => f.id)).size).toBe(links.length)
+    expect(report.pages[0].findings).toEqual(report.findings)
   })
 
   it('stays bounded and polite: no request twice, pagination never followed, PDF column never downloaded', () => {
@@ -269,6 +291,19 @@ describe('disclosure-audit --scan', () => {
     })
     expect(csv.startsWith('\uFEFF审计日期,')).toBe(true)
     expect(csv).toContain('column-freshness-site,全站栏目不更新（单项否决）,不合格')
+    // Link checking was off: nothing was judged, so no link-check row.
+    expect(csv).not.toContain('link-check')
+
+    let linkCsv = ''
+    await runScanCommand({ url: `${site.origin}/`, asOf: ASOF, format: 'csv', delayMs: 2, progress: false }, {
+      stdout: (s) => (linkCsv += s),
+      stderr: () => {},
+    })
+    const rows = linkCsv.split('\r\n').filter((r) => r.includes('link-check,链接与附件可用性'))
+    expect(rows.find((r) => r.includes(`${site.origin}/zcwj/files/cuoshi.pdf`))).toMatch(/不合格.*附件无法下载/)
+    expect(rows.find((r) => r.includes(`${site.origin}/czzj/`))).toContain('不合格')
+    expect(rows.find((r) => r.includes(`${site.origin}/zbgg/,`) || r.includes(`${site.origin}/zbgg/"`))).toMatch(/不合格.*链接失效/)
+    expect(rows.find((r) => r.includes(`${site.origin}/zdxm/`))).toContain('需复核')
 
     let err = ''
     const code = await runScanCommand({ url: `${site.origin}/zbgg/`, asOf: ASOF, format: 'json', progress: false }, {

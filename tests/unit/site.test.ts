@@ -9,15 +9,19 @@ import {
   freshnessCutoff,
   isPaginationName,
   isSoft404,
+  linkFindings,
   looksLikeLoginPage,
   looksLikeLoginUrl,
   networkErrorKind,
   normalizeUrl,
   siteCounts,
   siteFindings,
+  siteRulesOf,
   siteVerdict,
   type SiteColumn,
+  type SiteLink,
 } from '../../src/engine/site/index.ts'
+import { nationalPack } from '../../src/engine/pack.ts'
 import type { Column, Entry, FreshnessClass, PageModel, RuleDef } from '../../src/engine/types.ts'
 
 const ASOF = '2026-05-20'
@@ -272,5 +276,77 @@ describe('column-freshness-site', () => {
 
   it('no columns at all is a review, never a silent pass', () => {
     expect(siteFindings([], opts).map((f) => f.status)).toEqual(['review'])
+  })
+})
+
+describe('link-check findings', () => {
+  const start = 'https://www.example.gov.cn/'
+  const from = 'https://www.example.gov.cn/zcwj/'
+  const link = (path: string, result: SiteLink['result'], httpStatus: number | null, extra: Partial<SiteLink> = {}): SiteLink => ({
+    url: `https://www.example.gov.cn${path}`,
+    from,
+    result,
+    httpStatus,
+    ...extra,
+  })
+  const links: SiteLink[] = [
+    link('/a.html', 'ok', 200),
+    link('/files/plan.pdf', 'broken', 404, { attachment: true }),
+    link('/gone.html', 'broken', 410),
+    link('/czzj/', 'soft404', 200),
+    link('/slow.xlsx', 'unverifiable', null, { error: 'timeout', attachment: true }),
+    link('/nowhere/', 'broken', null, { error: 'dns' }),
+  ]
+
+  it('one finding per non-ok link, with the status, the page it was on, the clipped link as section and stable ids', () => {
+    const out = linkFindings(links, { url: start, asOf: ASOF })
+    expect(out.map((f) => [f.section.replace('https://www.example.gov.cn', ''), f.status, f.message])).toEqual([
+      ['/files/plan.pdf', 'fail', '附件无法下载'],
+      ['/gone.html', 'fail', '链接失效'],
+      ['/czzj/', 'fail', '链接指向的页面显示“页面不存在”（软404）'],
+      ['/slow.xlsx', 'review', '链接无法核实（可能被防火墙拦截、需登录或超时），请人工打开确认'],
+      ['/nowhere/', 'fail', '链接失效'],
+    ])
+    expect(out[0]).toMatchObject({ ruleId: 'link-check', severity: 'warning', locator: null, evidence: `HTTP 404；所在页面：${from}` })
+    expect(out[3].evidence).toContain('请求超时')
+    expect(out[4].evidence).toContain('域名无法解析')
+    expect(new Set(out.map((f) => f.id)).size).toBe(out.length)
+    expect(linkFindings(links, { url: start, asOf: ASOF }).map((f) => f.id)).toEqual(out.map((f) => f.id))
+    const long = link(`/${'x'.repeat(200)}.html`, 'broken', 404)
+    expect(linkFindings([long], { url: start, asOf: ASOF })[0].section.length).toBeLessThanOrEqual(81)
+  })
+
+  it('one pass finding when every link is ok, none when no link was checked', () => {
+    const ok = linkFindings([link('/a.html', 'ok', 200), link('/b.pdf', 'ok', 200)], { url: start, asOf: ASOF })
+    expect(ok).toHaveLength(1)
+    expect(ok[0]).toMatchObject({ status: 'pass', ruleId: 'link-check' })
+    expect(ok[0].evidence).toContain('共检查 2 个链接')
+    expect(linkFindings([], { url: start, asOf: ASOF })).toEqual([])
+  })
+
+  it('follows the pack params, but unverifiable never fails', () => {
+    const rule = { ...nationalPack().rules.find((r) => r.id === 'link-check')! }
+    rule.params = { fail: ['broken', 'unverifiable'], review: ['soft404'] }
+    const out = linkFindings(links, { url: start, asOf: ASOF, rule })
+    const by = Object.fromEntries(out.map((f) => [f.section.replace('https://www.example.gov.cn', ''), f.status]))
+    expect(by).toMatchObject({ '/czzj/': 'review', '/slow.xlsx': 'review', '/gone.html': 'fail' })
+  })
+
+  it('site rules come from the packs; built-in defaults only for a kind no pack defines; disabled stays off', () => {
+    const national = nationalPack()
+    expect(siteRulesOf([national]).map((g) => [g.kind, g.rules.map((r) => r.source)])).toEqual([
+      ['column-freshness-site', ['国办秘函〔2019〕19号 单项否决·栏目不更新']],
+      ['link-check', ['国办秘函〔2019〕19号 扣分指标·可用性（不可用链接）']],
+    ])
+    const pageOnly = { ...national, rules: national.rules.filter((r) => r.scope !== 'site') }
+    expect(siteRulesOf([pageOnly]).map((g) => g.rules.map((r) => r.id))).toEqual([['column-freshness-site'], ['link-check']])
+    const off = { id: 'local', version: '1', title: national.title, rules: [{ ...national.rules.find((r) => r.id === 'link-check')!, enabled: false }] }
+    expect(siteRulesOf([national, off]).find((g) => g.kind === 'link-check')?.rules).toEqual([])
+    const tuned = { ...off, rules: [{ ...national.rules.find((r) => r.id === 'column-freshness-site')!, params: { staleNewsNotice: 2, staleAll: 3, blank: 1 } }] }
+    const rule = siteRulesOf([national, tuned])[0].rules[0]
+    const cols: SiteColumn[] = [
+      { name: '空', url: null, class: 'notice', entries: 0, latestDate: null, daysSince: null, status: 'blank' },
+    ]
+    expect(siteFindings(cols, { url: start, asOf: ASOF, rule })[2]).toMatchObject({ status: 'fail' })
   })
 })

@@ -1,8 +1,10 @@
 // The site-level veto of 国办秘函〔2019〕19号 "栏目不更新": counted across all columns of the site, so it can only be
 // judged after a site scan, never from one page.
 import { makeContext } from '../finding.ts'
-import type { Finding, IsoDate, Lang, Localized, RuleDef, Status } from '../types.ts'
+import { scopedRules } from '../pack.ts'
+import type { Finding, IsoDate, Lang, Localized, RuleDef, RulePack, Status } from '../types.ts'
 import { DEFAULT_FRESHNESS_LIMITS, limitText, type FreshnessLimits } from './column-status.ts'
+import { LINK_RULE } from './link-findings.ts'
 import type { SiteColumn, SiteCounts } from './types.ts'
 
 export const SITE_RULE_ID = 'column-freshness-site'
@@ -18,13 +20,29 @@ export interface SiteLimits {
 
 export const DEFAULT_SITE_LIMITS: SiteLimits = { staleNewsNotice: 5, staleAll: 10, blank: 5 }
 
+/** Used only when no pack given to the scan defines this kind (rules/national.json normally does). */
 export const SITE_RULE: RuleDef = {
   id: SITE_RULE_ID,
   kind: SITE_RULE_ID,
+  scope: 'site',
   title: { zh: '全站栏目不更新（单项否决）', en: 'Stale and blank columns across the site (veto item)' },
   severity: 'veto',
   source: '国办秘函〔2019〕19号 单项否决·栏目不更新',
-  params: { ...DEFAULT_SITE_LIMITS },
+  params: { ...DEFAULT_SITE_LIMITS, newsDays: 14, noticeMonths: 6, longTermMonths: 12 },
+}
+
+/** The pack's freshness windows in the shape column verdicts use; a window the pack leaves out keeps its default. */
+export function freshnessFromParams(params: Record<string, unknown> | undefined): FreshnessLimits {
+  const p = params ?? {}
+  const num = (k: string): number | undefined => (typeof p[k] === 'number' ? (p[k] as number) : undefined)
+  const news = num('newsDays')
+  const notice = num('noticeMonths')
+  const longTerm = num('longTermMonths')
+  return {
+    news: news ? { days: news } : DEFAULT_FRESHNESS_LIMITS.news,
+    notice: notice ? { months: notice } : DEFAULT_FRESHNESS_LIMITS.notice,
+    'long-term': longTerm ? { months: longTerm } : DEFAULT_FRESHNESS_LIMITS['long-term'],
+  }
 }
 
 export function siteCounts(columns: readonly SiteColumn[]): SiteCounts {
@@ -91,8 +109,13 @@ interface Check {
 export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOptions): Finding[] {
   const rule = opts.rule ?? SITE_RULE
   const params = (rule.params ?? {}) as Partial<SiteLimits>
-  const limits: SiteLimits = { ...DEFAULT_SITE_LIMITS, ...params, ...opts.limits }
-  const fresh = opts.freshness ?? DEFAULT_FRESHNESS_LIMITS
+  const limits: SiteLimits = {
+    staleNewsNotice: params.staleNewsNotice ?? DEFAULT_SITE_LIMITS.staleNewsNotice,
+    staleAll: params.staleAll ?? DEFAULT_SITE_LIMITS.staleAll,
+    blank: params.blank ?? DEFAULT_SITE_LIMITS.blank,
+    ...opts.limits,
+  }
+  const fresh = opts.freshness ?? freshnessFromParams(rule.params)
   const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang, url: opts.url })
   const lang = opts.lang ?? 'zh'
 
@@ -177,4 +200,30 @@ export function siteVerdict(findings: readonly Finding[]): 'veto' | 'review' | '
   if (findings.some((f) => f.ruleId === SITE_RULE_ID && f.status === 'fail')) return 'veto'
   if (findings.some((f) => f.ruleId === SITE_RULE_ID && f.status === 'review')) return 'review'
   return 'pass'
+}
+
+export const DEFAULT_SITE_RULES: readonly RuleDef[] = [SITE_RULE, LINK_RULE]
+
+/**
+ * The site rules in effect for a scan, per kind: the packs' own (later packs win by id, a disabled one stays off),
+ * and a built-in default only for a kind no pack defines at all.
+ */
+export function siteRulesOf(packs: readonly RulePack[]): { kind: string; rules: RuleDef[] }[] {
+  const fromPacks = scopedRules([...packs], 'site')
+  return DEFAULT_SITE_RULES.map((fallback) => {
+    const own = fromPacks.filter((r) => r.kind === fallback.kind)
+    return { kind: fallback.kind, rules: (own.length ? own : [fallback]).filter((r) => r.enabled !== false) }
+  })
+}
+
+/** Built-in defaults the packs leave undefined, so exports can still title their rows. */
+export function missingSiteRules(packs: readonly RulePack[]): RuleDef[] {
+  const kinds = new Set(scopedRules([...packs], 'site').map((r) => r.kind))
+  return DEFAULT_SITE_RULES.filter((r) => !kinds.has(r.kind))
+}
+
+/** Freshness windows for column verdicts: the first enabled site rule's, the defaults otherwise. */
+export function scanFreshness(packs: readonly RulePack[]): FreshnessLimits {
+  const rule = siteRulesOf(packs).find((g) => g.kind === SITE_RULE_ID)?.rules[0]
+  return rule ? freshnessFromParams(rule.params) : DEFAULT_FRESHNESS_LIMITS
 }
