@@ -53,6 +53,9 @@ interface Piece {
 
 class Segment {
   private owner: Element | null = null
+  /** What a parser found in this segment; segments of a block are shared by every level of a climb. */
+  memo: SegmentLabels | null = null
+  private sig: string | null = null
 
   constructor(
     readonly text: string,
@@ -71,22 +74,45 @@ class Segment {
     }
     return this.owner
   }
+
+  get signature(): string {
+    if (this.sig === null) this.sig = signature(this.el)
+    return this.sig
+  }
 }
 
-function segmentsOf(root: ParentNode, skip?: (el: Element) => boolean): Segment[] {
-  const segments: Segment[] = []
-  forEachSegment(root, skip, (segment) => {
-    segments.push(segment)
-    return false
-  })
-  return segments
+// A climb parses nested blocks; a block's segments are the same whether it is the root or a child of the root
+// (a block flushes before and after itself), so the segments of each parsed block are kept and reused.
+const blockSegments = new WeakMap<Element, Segment[]>()
+
+function segmentsOf(root: Element): Segment[] {
+  const block = BLOCK_TAGS.has(tagOf(root))
+  let segments = block ? blockSegments.get(root) : undefined
+  if (segments) return segments
+  const out: Segment[] = []
+  forEachSegment(
+    root,
+    undefined,
+    (segment) => {
+      out.push(segment)
+      return false
+    },
+    blockSegments,
+  )
+  if (block) blockSegments.set(root, out)
+  return out
 }
 
 /**
  * Hands each segment to `visit` in document order and stops once `visit` returns true: the visible date is
  * usually in the article head, and cutting the rest of a long page into segments was most of its cost.
  */
-function forEachSegment(root: ParentNode, skip: ((el: Element) => boolean) | undefined, visit: (segment: Segment) => boolean): void {
+function forEachSegment(
+  root: ParentNode,
+  skip: ((el: Element) => boolean) | undefined,
+  visit: (segment: Segment) => boolean,
+  known?: WeakMap<Element, Segment[]>,
+): void {
   let text = ''
   let pieces: Piece[] = []
   let stopped = false
@@ -115,6 +141,11 @@ function forEachSegment(root: ParentNode, skip: ((el: Element) => boolean) | und
     if (INVISIBLE_TAGS.has(tag) || (skip && node !== root && skip(node))) return
     const block = BLOCK_TAGS.has(tag)
     if (block) flush()
+    const done = block && known && node !== root ? known.get(node) : undefined
+    if (done) {
+      for (const segment of done) if (!stopped) stopped = visit(segment)
+      return
+    }
     for (const child of node.children) walk(child)
     if (block) flush()
   }
@@ -143,6 +174,25 @@ interface LabelMatch {
   label: string
 }
 
+interface ParsedBlock {
+  segments: Segment[]
+  labels: LabelMatch[][]
+  /** Distinct metadata keys named by the labels, 发布日期 aside. */
+  keys: number
+  /** Some label names 索引号. */
+  hasIndexNo: boolean
+  /** Built on first use. */
+  pairs: Pair[] | null
+}
+
+interface SegmentLabels {
+  parser: PairParser
+  /** The segment is one known label on its own. */
+  alone: boolean
+  /** Labels found without knowing the block's label-cell styling; null when that styling decides. */
+  found: LabelMatch[] | null
+}
+
 // A label starts a segment or follows a space / separator; 当事人名称 must not yield 名称.
 const LEFT_EDGE = String.raw`(?<=^|[\s|｜,，;；、】\])）])`
 
@@ -162,14 +212,32 @@ class PairParser {
     return this.index.get(label) ?? null
   }
 
-  private labelsIn(segment: Segment, labelSignatures: Set<string>): LabelMatch[] {
-    const alone = this.alone.exec(segment.text)
-    if (alone) return [{ start: 0, end: segment.text.length, label: normalizeLabel(alone[1]) }]
-    // A colon-less cell styled like a known label cell is a label the table does not know (公开方式 | 主动公开).
-    const bare = segment.text.trim()
-    if (/^[\u4e00-\u9fa5]{2,8}$/.test(bare) && labelSignatures.has(signature(segment.el))) {
-      return [{ start: 0, end: segment.text.length, label: bare }]
+  private labelsOf(segment: Segment): SegmentLabels {
+    let memo = segment.memo
+    if (!memo || memo.parser !== this) {
+      const alone = this.alone.exec(segment.text)
+      if (alone) {
+        memo = { parser: this, alone: true, found: [{ start: 0, end: segment.text.length, label: normalizeLabel(alone[1]) }] }
+      } else {
+        const bare = /^[\u4e00-\u9fa5]{2,8}$/.test(segment.text.trim())
+        memo = { parser: this, alone: false, found: bare ? null : this.colonLabelsIn(segment) }
+      }
+      segment.memo = memo
     }
+    return memo
+  }
+
+  private labelsIn(segment: Segment, labelSignatures: Set<string>): LabelMatch[] {
+    const memo = this.labelsOf(segment)
+    if (memo.found) return memo.found
+    // A colon-less cell styled like a known label cell is a label the table does not know (公开方式 | 主动公开).
+    if (labelSignatures.has(segment.signature)) {
+      return [{ start: 0, end: segment.text.length, label: segment.text.trim() }]
+    }
+    return this.colonLabelsIn(segment)
+  }
+
+  private colonLabelsIn(segment: Segment): LabelMatch[] {
     const out: LabelMatch[] = []
     // Every withColon match ends in a colon; most segments of a page hold none, and the big alternation costs.
     if (!segment.text.includes('：') && !segment.text.includes(':')) return out
@@ -182,30 +250,53 @@ class PairParser {
   }
 
   // Anchors of one box share their ancestors, so the climb from each anchor parses the same blocks again. The
-  // page is not mutated while the model is built and elements belong to one page, so a block's pairs are kept.
-  private readonly parsed = new WeakMap<Element, Pair[]>()
+  // page is not mutated while the model is built and elements belong to one page, so a block's parse is kept.
+  private readonly parsed = new WeakMap<Element, ParsedBlock>()
 
-  parse(root: Element): Pair[] {
-    let pairs = this.parsed.get(root)
-    if (!pairs) {
-      pairs = this.parseBlock(root)
-      this.parsed.set(root, pairs)
+  /**
+   * The labels of a block and the metadata keys they name. The climb compares levels by their keys only, and
+   * every label makes exactly one pair with the key of its label, so pairs are built only for the chosen box.
+   */
+  parse(root: Element): ParsedBlock {
+    let block = this.parsed.get(root)
+    if (!block) {
+      block = this.parseLabels(root)
+      this.parsed.set(root, block)
     }
-    return pairs
+    return block
   }
 
-  private parseBlock(root: Element): Pair[] {
+  pairsOf(block: ParsedBlock): Pair[] {
+    if (!block.pairs) block.pairs = this.buildPairs(block.segments, block.labels)
+    return block.pairs
+  }
+
+  private parseLabels(root: Element): ParsedBlock {
     const segments = segmentsOf(root)
     const aloneSigs = new Set<string>()
     const valueSigs = new Set<string>()
     segments.forEach((s, i) => {
-      if (!this.alone.test(s.text)) return
-      aloneSigs.add(signature(s.el))
-      if (segments[i + 1]) valueSigs.add(signature(segments[i + 1].el))
+      if (!this.labelsOf(s).alone) return
+      aloneSigs.add(s.signature)
+      if (segments[i + 1]) valueSigs.add(segments[i + 1].signature)
     })
     // Only a styling that never holds a value marks label cells (th / td.label, not a plain td used for both).
     for (const sig of valueSigs) aloneSigs.delete(sig)
     const labels = segments.map((s) => this.labelsIn(s, aloneSigs))
+    // 发布日期 is printed in the article head next to most boxes; letting it count would grow the box over the head.
+    const keys = new Set<MetadataKey>()
+    let hasIndexNo = false
+    for (const found of labels) {
+      for (const label of found) {
+        const key = this.keyOf(label.label)
+        if (key === 'indexNo') hasIndexNo = true
+        if (key !== null && key !== 'publishDate') keys.add(key)
+      }
+    }
+    return { segments, labels, keys: keys.size, hasIndexNo, pairs: null }
+  }
+
+  private buildPairs(segments: Segment[], labels: LabelMatch[][]): Pair[] {
     const pairs: Pair[] = []
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]
@@ -272,15 +363,11 @@ function signature(el: Element): string {
   return `${tagOf(el)}.${el.attribs?.class ?? ''}`
 }
 
-// 发布日期 is printed in the article head next to most boxes; letting it count would grow the box over the head.
-function distinctKeys(pairs: Pair[]): Set<MetadataKey> {
-  return new Set(pairs.map((p) => p.key).filter((k): k is MetadataKey => k !== null && k !== 'publishDate'))
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // The box
 
-const INDEX_NO_RE = /索 *引 *号/
+const INDEX_BOX_LABEL: TextPattern = { re: /索 *引 *号/, firstChars: ['索'] }
 const BOX_FALLBACK_KEYS: readonly MetadataKey[] = ['publisher', 'docNumber', 'writtenDate']
 const MAX_BOX_TEXT = 3000
 const MAX_CLIMB = 10
@@ -290,14 +377,26 @@ const MAX_ANCHORS = 30
  * Elements whose own text matches `re`. `firstChars` holds a character every match contains (a label's first
  * character); most text nodes have none of them, which a string search finds much faster than the regex.
  */
-function textNodesMatching(root: ParentNode, re: RegExp, firstChars: readonly string[], limit: number): Element[] {
-  const out: Element[] = []
+interface TextPattern {
+  re: RegExp
+  firstChars: readonly string[]
+}
+
+/**
+ * One walk for several patterns: the result for each is what a walk of its own would give (document order, at
+ * most `limit`). Pages without a 索引号 box need the fallback anchors too, and the walk is over the whole page.
+ */
+function textNodesMatching(root: ParentNode, patterns: readonly TextPattern[], limit: number): Element[][] {
+  const out: Element[][] = patterns.map(() => [])
+  const full = (): boolean => out.every((found) => found.length >= limit)
   const walk = (node: AnyNode): void => {
-    if (out.length >= limit) return
+    if (full()) return
     if (node.type === 'text') {
       const data = (node as unknown as { data: string }).data
-      if (!firstChars.some((c) => data.includes(c))) return
-      if (re.test(spacesToAscii(data)) && isElement(node.parent)) out.push(node.parent)
+      patterns.forEach(({ re, firstChars }, i) => {
+        if (out[i].length >= limit || !firstChars.some((c) => data.includes(c))) return
+        if (re.test(spacesToAscii(data)) && isElement(node.parent)) out[i].push(node.parent)
+      })
       return
     }
     if (node.type === 'root') {
@@ -313,21 +412,20 @@ function textNodesMatching(root: ParentNode, re: RegExp, firstChars: readonly st
 
 interface BoxCandidate {
   el: Element
-  pairs: Pair[]
+  block: ParsedBlock
   keys: number
 }
 
 /** Climbs from a label to the block that holds the most known metadata labels without swallowing the article. */
 function bestBoxAround(anchor: Element, parser: PairParser): BoxCandidate | null {
   let best: BoxCandidate | null = null
-  const chain = [anchor, ...ancestors(anchor)].slice(0, MAX_CLIMB)
-  for (const el of chain) {
+  let el: AnyNode | null = anchor
+  for (let level = 0; level < MAX_CLIMB && isElement(el); level++, el = el.parent) {
     const tag = tagOf(el)
     if (tag === 'body' || tag === 'html') break
     if (visibleTextExceeds(el, MAX_BOX_TEXT)) break
-    const pairs = parser.parse(el)
-    const keys = distinctKeys(pairs).size
-    if (!best || keys > best.keys) best = { el, pairs, keys }
+    const block = parser.parse(el)
+    if (!best || block.keys > best.keys) best = { el, block, keys: block.keys }
   }
   return best
 }
@@ -349,15 +447,15 @@ function fallbackLabels(index: LabelIndex): { re: RegExp; firstChars: string[] }
 function findBox($: CheerioAPI, parser: PairParser, index: LabelIndex): BoxCandidate | null {
   const body = scanRoot($)
   let best: BoxCandidate | null = null
-  for (const anchor of textNodesMatching(body, INDEX_NO_RE, ['索'], MAX_ANCHORS)) {
+  const [indexAnchors, fallbackAnchors] = textNodesMatching(body, [INDEX_BOX_LABEL, fallbackLabels(index)], MAX_ANCHORS)
+  for (const anchor of indexAnchors) {
     const box = bestBoxAround(anchor, parser)
-    if (!box || !box.pairs.some((p) => p.key === 'indexNo') || box.keys < 2) continue
+    if (!box || !box.block.hasIndexNo || box.keys < 2) continue
     if (!best || box.keys > best.keys) best = box
   }
   if (best) return best
   // Boxes without 索引号 (发文机关 / 发文字号 / 成文日期 tables of policy documents).
-  const { re, firstChars } = fallbackLabels(index)
-  for (const anchor of textNodesMatching(body, re, firstChars, MAX_ANCHORS)) {
+  for (const anchor of fallbackAnchors) {
     const box = bestBoxAround(anchor, parser)
     if (!box || box.keys < 3) continue
     if (!best || box.keys > best.keys) best = box
@@ -365,10 +463,10 @@ function findBox($: CheerioAPI, parser: PairParser, index: LabelIndex): BoxCandi
   return best
 }
 
-function toBox($: CheerioAPI, box: BoxCandidate): MetadataBox {
+function toBox($: CheerioAPI, box: BoxCandidate, parser: PairParser): MetadataBox {
   const raw: RawField[] = []
   const fields: Partial<Record<MetadataKey, MetadataField>> = {}
-  for (const pair of box.pairs) {
+  for (const pair of parser.pairsOf(box.block)) {
     const locator = locatorOf($, pair.el)
     raw.push({ label: pair.label, value: pair.value, locator })
     if (!pair.key) continue
@@ -483,7 +581,7 @@ function parserFor(synonyms: MetadataSynonyms): { index: LabelIndex; parser: Pai
 export function extractMetadata($: CheerioAPI, ctx: ExtractContext, options: MetadataOptions = {}): MetadataResult {
   const { index, parser } = parserFor(options.synonyms ?? DEFAULT_METADATA_SYNONYMS)
   const found = findBox($, parser, index)
-  const metadata = found ? toBox($, found) : null
+  const metadata = found ? toBox($, found, parser) : null
   if (metadata) {
     const empty = metadata.raw.filter((f) => f.value === '').map((f) => f.label)
     if (empty.length) ctx.notes.push(`metadata: labels without a value (${empty.join('、')}); page may fill them by script`)
