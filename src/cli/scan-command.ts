@@ -5,7 +5,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { LINK_RESULT_LABEL } from '../engine/site/link-check.ts'
-import { DEFAULT_SITE_LIMITS, missingSiteRules, SITE_RULE_ID, siteVerdict } from '../engine/site/site-rule.ts'
+import { missingSiteRules, SITE_RULE_ID, siteLimits, siteRulesOf, siteVerdict, type SiteLimits } from '../engine/site/site-rule.ts'
 import type { SiteColumn } from '../engine/site/types.ts'
 import type { Lang, PageReport, RulePack } from '../engine/types.ts'
 import { scanReport, type ScanReport } from '../scan/report.ts'
@@ -140,7 +140,7 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(1, width - cells))
 }
 
-export function scanTable(report: ScanReport, lang: Lang = 'zh'): string {
+export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLimits = siteLimits()): string {
   const L = STATUS_LABELS[lang]
   const lines: string[] = []
   lines.push(`站点巡检 ${report.startUrl}  审计日 ${report.asOf}`)
@@ -160,8 +160,8 @@ export function scanTable(report: ScanReport, lang: Lang = 'zh'): string {
   const k = report.site.counts
   lines.push('')
   lines.push(
-    `动态要闻未更新 ${k.staleNews} + 通知公告/政策未更新 ${k.staleNotice} = ${k.staleNews + k.staleNotice}（否决线 ${DEFAULT_SITE_LIMITS.staleNewsNotice}）；` +
-      `应更新未更新合计 ${k.staleNews + k.staleNotice + k.staleLongTerm}（否决线 ${DEFAULT_SITE_LIMITS.staleAll}）；空白栏目 ${k.blank}（否决线 ${DEFAULT_SITE_LIMITS.blank}）`,
+    `动态要闻未更新 ${k.staleNews} + 通知公告/政策未更新 ${k.staleNotice} = ${k.staleNews + k.staleNotice}（否决线 ${limits.staleNewsNotice}）；` +
+      `应更新未更新合计 ${k.staleNews + k.staleNotice + k.staleLongTerm}（否决线 ${limits.staleAll}）；空白栏目 ${k.blank}（否决线 ${limits.blank}）`,
   )
   const verdict = siteVerdict(report.findings)
   lines.push(
@@ -269,7 +269,11 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
 
   if (args.format === 'json') io.stdout(scanJson(report, packs))
   else if (args.format === 'csv') io.stdout(scanCsv(report, packs, lang))
-  else io.stdout(scanTable(report, lang))
+  else {
+    // The summary line states the limits the scan actually judged by: a local pack may have retuned them.
+    const rule = siteRulesOf(packs).find((g) => g.kind === SITE_RULE_ID)?.rules[0]
+    io.stdout(scanTable(report, lang, rule ? siteLimits(rule) : undefined))
+  }
   if (!report.stats.complete) {
     fail(args.stateFile ? `巡检已中止，用同一 --state 文件再次运行可继续 / interrupted; run again with the same state file` : '巡检已中止 / interrupted')
     return 2

@@ -107,16 +107,24 @@ export class Overlay {
    * above it), so hover is found by hit-testing the pointer against the few marker boxes instead of :hover.
    */
   private hovered: Element | null = null
+  private pointer: { x: number; y: number } | null = null
+  private hoverFrame = 0
   private readonly onPointerMove = (e: PointerEvent): void => {
-    try {
-      const hit = this.markerAt(e.clientX, e.clientY)
-      if (hit === this.hovered) return
-      this.hovered?.classList.remove('da-hover')
-      hit?.classList.add('da-hover')
-      this.hovered = hit
-    } catch {
-      // never let our hover logic surface in the page
-    }
+    // pointermove fires far more often than frames are drawn: keep the last position, hit-test once per frame.
+    this.pointer = { x: e.clientX, y: e.clientY }
+    if (this.hoverFrame || !this.groups.length) return
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0
+      try {
+        const hit = this.pointer ? this.markerAt(this.pointer.x, this.pointer.y) : null
+        if (hit === this.hovered) return
+        this.hovered?.classList.remove('da-hover')
+        hit?.classList.add('da-hover')
+        this.hovered = hit
+      } catch {
+        // never let our hover logic surface in the page
+      }
+    })
   }
 
   constructor(private readonly msg: Msg) {}
@@ -180,6 +188,8 @@ export class Overlay {
     window.removeEventListener('resize', this.onResize)
     window.removeEventListener('pointermove', this.onPointerMove, { capture: true })
     this.hovered = null
+    if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame)
+    this.hoverFrame = 0
     this.resizeObserver?.disconnect()
     this.resizeObserver = null
     if (this.frame) cancelAnimationFrame(this.frame)
@@ -267,14 +277,7 @@ export class Overlay {
 
   private sitePanel(scan: ScanInline): HTMLElement {
     const panel = el('div', 'da-site-panel')
-    const header = el('button', 'da-missing-header', this.msg('sitePanelHeader', scan.asOf))
-    header.type = 'button'
-    header.title = this.msg('panelToggleHint')
-    header.setAttribute('aria-expanded', 'true')
-    header.addEventListener('click', () => {
-      const collapsed = panel.classList.toggle('da-collapsed')
-      header.setAttribute('aria-expanded', String(!collapsed))
-    })
+    const header = this.collapsibleHeader(panel, this.msg('sitePanelHeader', scan.asOf))
     const body = el('div', 'da-site-body')
     const { verdict, groups } = scan.summary
     const verdictLine = el('p', `da-site-verdict da-v-${verdict}`, this.msg(SITE_VERDICT_MESSAGE[verdict]))
@@ -294,6 +297,19 @@ export class Overlay {
     body.append(verdictLine, list)
     panel.append(header, body)
     return panel
+  }
+
+  /** A header button that folds its panel away, so a panel never hides the page for good. */
+  private collapsibleHeader(panel: HTMLElement, text: string): HTMLButtonElement {
+    const header = el('button', 'da-missing-header', text)
+    header.type = 'button'
+    header.title = this.msg('panelToggleHint')
+    header.setAttribute('aria-expanded', 'true')
+    header.addEventListener('click', () => {
+      const collapsed = panel.classList.toggle('da-collapsed')
+      header.setAttribute('aria-expanded', String(!collapsed))
+    })
+    return header
   }
 
   private tipText(f: Finding): string {
@@ -316,14 +332,7 @@ export class Overlay {
 
   private panel(missing: Finding[], unlocated: Finding[]): HTMLElement {
     const panel = el('div', 'da-missing-panel')
-    const header = el('button', 'da-missing-header', this.msg('markerMissingHeader', String(missing.length)))
-    header.type = 'button'
-    header.title = this.msg('panelToggleHint')
-    header.setAttribute('aria-expanded', 'true')
-    header.addEventListener('click', () => {
-      const collapsed = panel.classList.toggle('da-collapsed')
-      header.setAttribute('aria-expanded', String(!collapsed))
-    })
+    const header = this.collapsibleHeader(panel, this.msg('markerMissingHeader', String(missing.length)))
     const body = el('ul', 'da-missing-body')
     const row = (f: Finding, cls: string): HTMLElement => {
       const li = el('li', `${cls} da-${f.status} da-sev-${f.severity}`)

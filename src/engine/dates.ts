@@ -157,14 +157,14 @@ function fromMatch(match: RegExpExecArray, original: string, opts: DateOptions):
   return { iso: toIso(y, m, d), raw, yearInferred: true }
 }
 
-/** All dates in `text`, in order of appearance. Year-less dates are only read when `opts.asOf` is given. */
 // Cheap pre-check: every format needs a digit or a Chinese numeral followed somewhere by 年; most row texts have one.
 const HAS_DIGIT = /[0-9\uff10-\uff19]|年/
 
 // List rows usually print nothing but `2026-05-18`; this shortcut skips the full scan for them.
 const PLAIN_ISO = /^\s*((?:19|20)\d{2})-(\d{2})-(\d{2})\s*$/
 
-export function findDates(text: string, opts: DateOptions = {}): ParsedDate[] {
+/** Dates in `text` in order of appearance; with `firstOnly`, stops at the first. */
+function scanDates(text: string, opts: DateOptions, firstOnly: boolean): ParsedDate[] {
   const out: ParsedDate[] = []
   const plain = text.length <= 40 ? PLAIN_ISO.exec(text) : null
   if (plain) {
@@ -177,29 +177,27 @@ export function findDates(text: string, opts: DateOptions = {}): ParsedDate[] {
   }
   if (!HAS_DIGIT.test(text)) return out
   const normal = toHalfWidth(text)
-  const re = ANY
-  re.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = re.exec(normal))) {
-    const parsed = fromMatch(match, text, opts)
-    if (parsed) out.push(parsed)
-  }
-  return out
-}
-
-/** The first date in `text`, or null. */
-export function parseDate(text: string, opts: DateOptions = {}): ParsedDate | null {
-  if (!HAS_DIGIT.test(text)) return null
-  const normal = toHalfWidth(text)
   // The shared regex is safe to reuse: nothing inside the loop parses again, so lastIndex is ours.
   const re = ANY
   re.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = re.exec(normal))) {
     const parsed = fromMatch(match, text, opts)
-    if (parsed) return parsed
+    if (!parsed) continue
+    out.push(parsed)
+    if (firstOnly) break
   }
-  return null
+  return out
+}
+
+/** All dates in `text`, in order of appearance. Year-less dates are only read when `opts.asOf` is given. */
+export function findDates(text: string, opts: DateOptions = {}): ParsedDate[] {
+  return scanDates(text, opts, false)
+}
+
+/** The first date in `text`, or null. */
+export function parseDate(text: string, opts: DateOptions = {}): ParsedDate | null {
+  return scanDates(text, opts, true)[0] ?? null
 }
 
 /** `to − from` in calendar days. */

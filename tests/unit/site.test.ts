@@ -16,7 +16,9 @@ import {
   normalizeUrl,
   siteCounts,
   siteFindings,
+  siteLimits,
   siteRulesOf,
+  SITE_RULE_ID,
   siteVerdict,
   type SiteColumn,
   type SiteLink,
@@ -348,5 +350,15 @@ describe('link-check findings', () => {
       { name: '空', url: null, class: 'notice', entries: 0, latestDate: null, daysSince: null, status: 'blank' },
     ]
     expect(siteFindings(cols, { url: start, asOf: ASOF, rule })[2]).toMatchObject({ status: 'fail' })
+  })
+})
+
+describe('site veto limits come from the rule pack', () => {
+  it('reads the national pack by default and a local pack’s retuned limits, keeping 19号 values it leaves out', () => {
+    expect(siteLimits()).toEqual({ staleNewsNotice: 5, staleAll: 10, blank: 5 })
+    const national = nationalPack().rules.find((r) => r.id === SITE_RULE_ID)!
+    const local = { ...national, params: { ...national.params, staleAll: 8 } }
+    delete (local.params as Record<string, unknown>).blank
+    expect(siteLimits(local)).toEqual({ staleNewsNotice: 5, staleAll: 8, blank: 5 })
   })
 })

@@ -5,20 +5,9 @@ import { clip } from '../rules/fields.ts'
 import type { Finding, IsoDate, Lang, Localized, RuleDef, Status } from '../types.ts'
 import type { LinkResult, SiteLink } from './types.ts'
 import { isAttachmentUrl } from './urls.ts'
+import { nationalSiteRule } from './default-rules.ts'
 
 export const LINK_RULE_ID = 'link-check'
-
-/** Used only when no pack given to the scan defines this kind (rules/national.json normally does). */
-export const LINK_RULE: RuleDef = {
-  id: LINK_RULE_ID,
-  kind: LINK_RULE_ID,
-  scope: 'site',
-  title: { zh: '链接与附件可用性', en: 'Links and attachments can be opened' },
-  severity: 'warning',
-  // The deduction values of this indicator are not confirmed; only the indicator itself is cited.
-  source: '国办秘函〔2019〕19号 扣分指标·可用性（不可用链接）',
-  params: { fail: ['broken', 'soft404'], review: ['unverifiable'] },
-}
 
 export interface LinkFindingOptions {
   /** Where the scan started: ids are keyed on it and on each link's own address. */
@@ -75,7 +64,7 @@ function describe(link: SiteLink): { message: Localized; expected: Localized } {
  * is ok. No links checked (link checking off) gives no finding: nothing was judged.
  */
 export function linkFindings(links: readonly SiteLink[], opts: LinkFindingOptions): Finding[] {
-  const rule = opts.rule ?? LINK_RULE
+  const rule = opts.rule ?? nationalSiteRule(LINK_RULE_ID)
   const lang = opts.lang ?? 'zh'
   const params = rule.params ?? {}
   const failOn = resultList(params.fail, ['broken', 'soft404'])

@@ -4,7 +4,7 @@ import { makeContext } from '../finding.ts'
 import { scopedRules } from '../pack.ts'
 import type { Finding, IsoDate, Lang, Localized, RuleDef, RulePack, Status } from '../types.ts'
 import { DEFAULT_FRESHNESS_LIMITS, limitText, type FreshnessLimits } from './column-status.ts'
-import { LINK_RULE } from './link-findings.ts'
+import { nationalSiteRule, nationalSiteRules } from './default-rules.ts'
 import type { SiteColumn, SiteCounts } from './types.ts'
 
 export const SITE_RULE_ID = 'column-freshness-site'
@@ -19,17 +19,6 @@ export interface SiteLimits {
 }
 
 export const DEFAULT_SITE_LIMITS: SiteLimits = { staleNewsNotice: 5, staleAll: 10, blank: 5 }
-
-/** Used only when no pack given to the scan defines this kind (rules/national.json normally does). */
-export const SITE_RULE: RuleDef = {
-  id: SITE_RULE_ID,
-  kind: SITE_RULE_ID,
-  scope: 'site',
-  title: { zh: '全站栏目不更新（单项否决）', en: 'Stale and blank columns across the site (veto item)' },
-  severity: 'veto',
-  source: '国办秘函〔2019〕19号 单项否决·栏目不更新',
-  params: { ...DEFAULT_SITE_LIMITS, newsDays: 14, noticeMonths: 6, longTermMonths: 12 },
-}
 
 /** The pack's freshness windows in the shape column verdicts use; a window the pack leaves out keeps its default. */
 export function freshnessFromParams(params: Record<string, unknown> | undefined): FreshnessLimits {
@@ -107,14 +96,8 @@ interface Check {
  * when columns the scan could not read could still reach it, pass otherwise.
  */
 export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOptions): Finding[] {
-  const rule = opts.rule ?? SITE_RULE
-  const params = (rule.params ?? {}) as Partial<SiteLimits>
-  const limits: SiteLimits = {
-    staleNewsNotice: params.staleNewsNotice ?? DEFAULT_SITE_LIMITS.staleNewsNotice,
-    staleAll: params.staleAll ?? DEFAULT_SITE_LIMITS.staleAll,
-    blank: params.blank ?? DEFAULT_SITE_LIMITS.blank,
-    ...opts.limits,
-  }
+  const rule = opts.rule ?? nationalSiteRule(SITE_RULE_ID)
+  const limits: SiteLimits = { ...siteLimits(rule), ...opts.limits }
   const fresh = opts.freshness ?? freshnessFromParams(rule.params)
   const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang, url: opts.url })
   const lang = opts.lang ?? 'zh'
@@ -202,24 +185,32 @@ export function siteVerdict(findings: readonly Finding[]): 'veto' | 'review' | '
   return 'pass'
 }
 
-export const DEFAULT_SITE_RULES: readonly RuleDef[] = [SITE_RULE, LINK_RULE]
+/** The veto limits a site rule sets; a limit its params leave out keeps the 19号 value. */
+export function siteLimits(rule: RuleDef = nationalSiteRule(SITE_RULE_ID)): SiteLimits {
+  const params = (rule.params ?? {}) as Partial<SiteLimits>
+  return {
+    staleNewsNotice: params.staleNewsNotice ?? DEFAULT_SITE_LIMITS.staleNewsNotice,
+    staleAll: params.staleAll ?? DEFAULT_SITE_LIMITS.staleAll,
+    blank: params.blank ?? DEFAULT_SITE_LIMITS.blank,
+  }
+}
 
 /**
  * The site rules in effect for a scan, per kind: the packs' own (later packs win by id, a disabled one stays off),
- * and a built-in default only for a kind no pack defines at all.
+ * and the national pack's rule only for a kind no pack defines at all.
  */
 export function siteRulesOf(packs: readonly RulePack[]): { kind: string; rules: RuleDef[] }[] {
   const fromPacks = scopedRules([...packs], 'site')
-  return DEFAULT_SITE_RULES.map((fallback) => {
+  return nationalSiteRules().map((fallback) => {
     const own = fromPacks.filter((r) => r.kind === fallback.kind)
     return { kind: fallback.kind, rules: (own.length ? own : [fallback]).filter((r) => r.enabled !== false) }
   })
 }
 
-/** Built-in defaults the packs leave undefined, so exports can still title their rows. */
+/** National site rules the packs leave undefined, so exports can still title their rows. */
 export function missingSiteRules(packs: readonly RulePack[]): RuleDef[] {
   const kinds = new Set(scopedRules([...packs], 'site').map((r) => r.kind))
-  return DEFAULT_SITE_RULES.filter((r) => !kinds.has(r.kind))
+  return nationalSiteRules().filter((r) => !kinds.has(r.kind))
 }
 
 /** Freshness windows for column verdicts: the first enabled site rule's, the defaults otherwise. */
