@@ -1,6 +1,7 @@
 // Output formats of the CLI. JSON is the machine contract of DESIGN.md; the table is for a person at a terminal, so it
 // leads with what needs action (fail, review) and keeps passes out of the way unless asked for.
 import { SEVERITY_LABELS, STATUS_LABELS } from '../engine/csv.ts'
+import { pick } from '../engine/finding.ts'
 import { PAGE_KIND_LABELS } from '../engine/vocabulary.ts'
 import type { Finding, IsoDate, Lang, PageReport, RulePack, Status } from '../engine/types.ts'
 
@@ -70,9 +71,9 @@ export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: L
       lines.push(`  ${titles.get(ruleId) ?? ruleId} (${ruleId})`)
       for (const f of list) {
         const badge = `${MARK[f.status]} ${STATUS_LABELS[lang][f.status]}·${SEVERITY_LABELS[lang][f.severity]}`
-        lines.push(`    ${badge}  ${f.section ? `[${f.section}] ` : ''}${oneLine(f.message)}`)
-        if (f.evidence) lines.push(`        ${t.evidence}${t.sep}${oneLine(f.evidence)}`)
-        if (f.status !== 'pass' && f.expected) lines.push(`        ${t.expected}${t.sep}${oneLine(f.expected)}`)
+        lines.push(`    ${badge}  ${f.section ? `[${f.section}] ` : ''}${oneLine(pick(f.message, lang))}`)
+        if (pick(f.evidence, lang)) lines.push(`        ${t.evidence}${t.sep}${oneLine(pick(f.evidence, lang))}`)
+        if (f.status !== 'pass' && pick(f.expected, lang)) lines.push(`        ${t.expected}${t.sep}${oneLine(pick(f.expected, lang))}`)
       }
     }
     lines.push(`  ${countsLine(report.findings, lang)}`)

@@ -6,6 +6,7 @@ import type { Finding, PageReport, Status } from '../engine/types.ts'
 import { columnBadgeText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE, type ScanInline } from '../shared/scan.ts'
 import { ROOT_ID } from '../shared/storage.ts'
 import { resolveLocator } from './locate.ts'
+import { say } from '../shared/text.ts'
 
 const FLASH_MS = 1500
 const LABEL_MAX = 80
@@ -313,7 +314,7 @@ export class Overlay {
   }
 
   private tipText(f: Finding): string {
-    return [f.message, `${this.msg('labelExpected')}：${f.expected}`, `${this.msg('labelSource')}：${f.source}`]
+    return [say(f.message), `${this.msg('labelExpected')}：${say(f.expected)}`, `${this.msg('labelSource')}：${f.source}`]
       .filter((line) => line.trim())
       .join('\n')
   }
@@ -340,7 +341,7 @@ export class Overlay {
       li.dataset.ruleId = f.ruleId
       li.tabIndex = 0
       li.title = this.tipText(f)
-      li.append(el('b', '', f.section), document.createTextNode(f.message))
+      li.append(el('b', '', f.section), document.createTextNode(say(f.message)))
       return li
     }
     for (const f of missing) body.appendChild(row(f, 'da-missing-item'))
@@ -449,7 +450,7 @@ function cssEscape(value: string): string {
 /** Evidence often starts with the section already ("通知公告 · 最新 …"); saying it twice only crowds the badge. */
 export function markerLabel(f: Pick<Finding, 'section' | 'evidence'>): string {
   const section = f.section?.trim() ?? ''
-  const evidence = f.evidence?.trim() ?? ''
+  const evidence = say(f.evidence).trim()
   if (!section) return evidence
   if (!evidence || evidence.startsWith(section)) return evidence || section
   return `${section} · ${evidence}`

@@ -1,6 +1,7 @@
 // Findings → CSV that Excel/WPS open correctly (BOM, CRLF) and that cannot run as a formula when a page's own text
 // lands in a cell — page titles and evidence are attacker-controlled as far as the auditor is concerned.
 import Papa from 'papaparse'
+import { pick } from './finding.ts'
 import type { Lang, PageReport, RulePack, Severity, Status } from './types.ts'
 
 export const CSV_HEADERS: Record<Lang, readonly string[]> = {
@@ -39,9 +40,9 @@ export function reportsToCsv(reports: PageReport[], packs: RulePack[], opts: { l
         STATUS_LABELS[lang][f.status] ?? f.status,
         SEVERITY_LABELS[lang][f.severity] ?? f.severity,
         f.section,
-        f.message,
-        f.evidence,
-        f.expected,
+        pick(f.message, lang),
+        pick(f.evidence, lang),
+        pick(f.expected, lang),
         f.source,
         f.locator?.css ?? '',
         f.id,

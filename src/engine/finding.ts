@@ -48,8 +48,14 @@ export function findingId(ruleId: string, url: string | null | undefined, key: s
   return fnv1a64(`${ruleId}\u0000${stripFragment(url)}\u0000${key}`)
 }
 
-export function pick(value: Localized | string, lang: Lang): string {
+/** The text of a bilingual value in one language; a plain string (older stored reports) is the same in both. */
+export function pick(value: Localized | string | null | undefined, lang: Lang): string {
+  if (value == null) return ''
   return typeof value === 'string' ? value : value[lang] || value.zh
+}
+
+export function localize(value: Localized | string): Localized {
+  return typeof value === 'string' ? { zh: value, en: value } : value
 }
 
 export function makeContext(rule: RuleDef, opts: { asOf: string; lang?: Lang; url?: string | null }): RuleContext {
@@ -61,18 +67,20 @@ export function makeContext(rule: RuleDef, opts: { asOf: string; lang?: Lang; ur
     lang,
     url,
     finding(f: FindingInput): Finding {
-      return {
-        id: findingId(rule.id, url, findingKey(f.locator, f.section)),
+      const out: Finding = {
+        id: findingId(rule.id, url, f.key !== undefined ? `${f.locator ? f.locator.css : ''}\u0000key:${f.key}` : findingKey(f.locator, f.section)),
         ruleId: rule.id,
         status: f.status,
         severity: f.severity ?? rule.severity,
         section: f.section,
-        message: pick(f.message, lang),
-        evidence: pick(f.evidence, lang),
-        expected: pick(f.expected, lang),
+        message: localize(f.message),
+        evidence: localize(f.evidence),
+        expected: localize(f.expected),
         source: rule.source,
         locator: f.locator,
       }
+      if (f.data) out.data = f.data
+      return out
     },
   }
 }

@@ -148,18 +148,25 @@ export type Status = 'fail' | 'review' | 'pass' | 'n/a'
 export type Severity = 'veto' | 'error' | 'warning' | 'info'
 export type Lang = 'zh' | 'en'
 
+/** Structured facts behind a finding's message (dates, days, limits, counts, the field or column concerned). */
+export type FindingDataValue = string | number | boolean | null | readonly string[] | readonly number[]
+export type FindingData = Record<string, FindingDataValue>
+
 export interface Finding {
-  /** Stable: hash(ruleId + page URL + locator/section) — same finding, same id, across re-audits. */
+  /** Stable: hash(ruleId + page URL + locator + key) — same finding, same id, across re-audits and rewordings. */
   id: string
   ruleId: string
   status: Status
   severity: Severity
   section: string
-  message: string
-  evidence: string
-  expected: string
+  /** Bilingual until shown: each surface (CLI, CSV, popup, markers, report) picks its language with `pick`. */
+  message: Localized
+  evidence: Localized
+  expected: Localized
   source: string
   locator: Locator | null
+  /** Structured facts behind the message; the same in every language. */
+  data?: FindingData
 }
 
 export interface Localized {
@@ -226,6 +233,12 @@ export interface FindingInput {
   expected: Localized | string
   locator: Locator | null
   severity?: Severity
+  /**
+   * The stable part of the finding's identity on its page (a column or field key, never display text). Without it,
+   * the id falls back to the locator and section.
+   */
+  key?: string
+  data?: FindingData
 }
 
 export type Evaluator = (page: PageModel, params: Record<string, unknown>, ctx: RuleContext) => Finding[]

@@ -15,6 +15,7 @@ import {
 } from '../shared/verdict.ts'
 import { api, downloadCsv, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
 import { ScanSection } from './ScanSection.tsx'
+import { say } from '../shared/text.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -327,14 +328,14 @@ function FindingList({ groups, onOpen }: { groups: Group[]; onOpen: (f: Finding)
                 data-severity={f.severity}
                 tabIndex={0}
                 role="button"
-                title={[f.message, `${t('labelExpected')}：${f.expected}`, `${t('labelSource')}：${f.source}`].join('\n')}
+                title={[say(f.message), `${t('labelExpected')}：${say(f.expected)}`, `${t('labelSource')}：${f.source}`].join('\n')}
                 onClick={() => onOpen(f)}
                 onKeyDown={(e) => onKey(e, f)}
               >
                 <span class="status">{t(STATUS_MESSAGE[f.status])}</span>
                 {f.severity === 'veto' && f.status === 'fail' && <span class="veto">{t('severityVeto')}</span>}
                 <span class="section">{f.section}</span>
-                <span class="evidence">{f.evidence}</span>
+                <span class="evidence">{say(f.evidence)}</span>
               </li>
             ))}
           </ul>

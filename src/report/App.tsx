@@ -10,6 +10,7 @@ import type { ScanView, SessionView } from '../shared/messages.ts'
 import { columnBadgeText, columnStatusText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE } from '../shared/scan.ts'
 import { langOf, SEVERITIES, SEVERITY_MESSAGE, STATUSES, STATUS_MESSAGE } from '../shared/verdict.ts'
 import { api, downloadCsv, downloadText, t, uiLanguage } from '../popup/api.ts'
+import { say } from '../shared/text.ts'
 import { buildSessionFile, MAX_FILE_BYTES, parseSessionFile } from './session-file.ts'
 import { FreshnessChart } from './FreshnessChart.tsx'
 
@@ -295,8 +296,8 @@ function Grouped(props: { testId: string; heading: string; rows: Row[]; keyOf: (
           <ul>
             {list.map(({ page, finding: f }) => (
               <li key={`${page.url}|${f.id}`} class={`finding st-${f.status === 'n/a' ? 'na' : f.status}`} data-testid="report-finding" data-finding-id={f.id} data-status={f.status} data-severity={f.severity} data-rule-id={f.ruleId}>
-                <span class="status">{t(STATUS_MESSAGE[f.status])}</span> <b>{f.section}</b> {f.message}
-                <div class="muted">{f.evidence}</div>
+                <span class="status">{t(STATUS_MESSAGE[f.status])}</span> <b>{f.section}</b> {say(f.message)}
+                <div class="muted">{say(f.evidence)}</div>
                 <div class="muted url">{page.url}</div>
               </li>
             ))}

@@ -24,15 +24,18 @@ const NullableStr = v.nullable(v.string())
 const Num = v.number()
 const NullableNum = v.nullable(v.number())
 
+// A file written before findings became bilingual holds plain strings; both forms are read.
+const Text = v.union([Str, v.object({ zh: Str, en: Str })])
+
 const Finding = v.looseObject({
   id: Str,
   ruleId: Str,
   status: v.picklist(['fail', 'review', 'pass', 'n/a']),
   severity: v.picklist(['veto', 'error', 'warning', 'info']),
   section: Str,
-  message: Str,
-  evidence: Str,
-  expected: Str,
+  message: Text,
+  evidence: Text,
+  expected: Text,
   source: Str,
   locator: v.nullable(v.looseObject({ css: Str, text: Str })),
 })

@@ -95,7 +95,7 @@ describe.skipIf(!present)('真实语料页面', () => {
   it('平潭政务公开首页：四个子栏目齐全，不报缺少年报；人事任免一年多未更新', async () => {
     const { page, report } = get('xxgk-home-zwgk-pingtan.html')
     const sub = report.findings.filter((f) => f.ruleId === 'disclosure-subcolumns' && f.status === 'fail')
-    expect(sub.map((f) => `${f.section} ${f.evidence}`).join(' ')).not.toMatch(/年报|年度报告/)
+    expect(sub.map((f) => `${f.section} ${f.evidence.zh}`).join(' ')).not.toMatch(/年报|年度报告/)
     const stale = report.findings.find((f) => f.ruleId === 'column-freshness' && f.status === 'fail' && f.section.includes('人事'))
     expect(stale, '人事任免最新条目 2025-08-05，超过一年').toBeDefined()
     const o = await readOverlay(page)
@@ -105,7 +105,7 @@ describe.skipIf(!present)('真实语料页面', () => {
   it('载人航天网页脚只有 ICP 备案：缺网站标识码、公安备案、党政机关标识', async () => {
     const { page, report } = get('detail-news-cmse.html')
     const footer = report.findings.filter((f) => f.ruleId === 'footer-identifiers' && f.status !== 'pass')
-    const said = footer.map((f) => `${f.section} ${f.message} ${f.evidence}`).join(' ')
+    const said = footer.map((f) => `${f.section} ${f.message.zh} ${f.evidence.zh}`).join(' ')
     expect(said).toMatch(/网站标识码/)
     expect(said).toMatch(/公安|公网安备/)
     expect(said).toMatch(/党政机关|conac/i)

@@ -25,14 +25,14 @@ describe('finding ids', () => {
     expect(findingId('r2', 'https://x.gov.cn/a.html', 'k')).not.toBe(findingId('r', 'https://x.gov.cn/a.html', 'k'))
   })
 
-  it('ctx.finding fills id, rule, severity (overridable), source and picks the language', () => {
+  it('ctx.finding fills id, rule, severity (overridable), source and keeps both languages', () => {
     const rule = nationalPack().rules.find((r) => r.id === 'footer-identifiers')!
     const en = makeContext(rule, { asOf: AS_OF, lang: 'en', url: URL_ })
     const f = en.finding({ status: 'fail', section: '主办单位', message: { zh: '缺少', en: 'missing' }, evidence: 'raw', expected: { zh: '应有', en: 'needed' }, locator: null })
-    expect(f).toMatchObject({ ruleId: 'footer-identifiers', severity: 'error', source: rule.source, message: 'missing', evidence: 'raw', expected: 'needed' })
+    expect(f).toMatchObject({ ruleId: 'footer-identifiers', severity: 'error', source: rule.source, message: { zh: '缺少', en: 'missing' }, evidence: { zh: 'raw', en: 'raw' }, expected: { zh: '应有', en: 'needed' } })
     const zh = makeContext(rule, { asOf: AS_OF, url: URL_ })
     const g = zh.finding({ status: 'fail', section: '主办单位', message: { zh: '缺少', en: 'missing' }, evidence: 'raw', expected: 'x', locator: null, severity: 'info' })
-    expect(g.message).toBe('缺少')
+    expect(g.message.zh).toBe('缺少')
     expect(g.severity).toBe('info')
     expect(g.id).toBe(f.id) // language does not change identity
     const h = zh.finding({ status: 'fail', section: '网站标识码', message: { zh: '缺少', en: 'missing' }, evidence: '', expected: '', locator: null })
@@ -104,8 +104,8 @@ describe('audit', () => {
       const crashed = r.findings.filter((f) => f.ruleId === 'boom')
       expect(crashed).toHaveLength(1)
       expect(crashed[0].status).toBe('review')
-      expect(crashed[0].message).toContain('规则执行出错')
-      expect(crashed[0].message).toContain('selector exploded')
+      expect(crashed[0].message.zh).toContain('规则执行出错')
+      expect(crashed[0].message.zh).toContain('selector exploded')
       expect(r.findings.filter((f) => f.ruleId === 'footer-identifiers')).toHaveLength(5)
     })
 
@@ -145,6 +145,6 @@ describe('coverage of a page', () => {
     expect([...answered].sort()).toEqual(pack.rules.filter((r) => r.scope !== 'site').map((r) => r.id).sort())
     const na = report.findings.filter((f) => f.ruleId === 'annual-report-structure')
     expect(na.map((f) => f.status)).toEqual(['n/a'])
-    expect(na[0].message).toContain('不适用')
+    expect(na[0].message.zh).toContain('不适用')
   })
 })

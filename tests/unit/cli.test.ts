@@ -184,9 +184,9 @@ describe('CLI: rule packs', () => {
     }
     const [jan, mar] = await Promise.all([timeliness('01-31'), timeliness('03-31')])
     expect(jan.map((f) => f.status)).toEqual(['fail'])
-    expect(jan[0].expected).toContain('2024-01-31')
+    expect(jan[0].expected.zh).toContain('2024-01-31')
     expect(mar.map((f) => f.status)).toEqual(['pass'])
-    expect(mar[0].expected).toContain('2024-03-31')
+    expect(mar[0].expected.zh).toContain('2024-03-31')
   })
 
   it('adds a --rules pack after the national one; its rule titles reach the CSV', async () => {

@@ -13,8 +13,12 @@ const pack: RulePack = {
   ],
 }
 
-function finding(over: Partial<Finding>): Finding {
-  return {
+type FindingOver = Omit<Partial<Finding>, 'message' | 'evidence' | 'expected'> & { message?: string; evidence?: string; expected?: string }
+
+/** Test findings say the same text in both languages, so a cell can be compared with the finding it came from. */
+function finding(over: FindingOver): Finding {
+  const both = (s: string) => ({ zh: s, en: s })
+  const base: Omit<Finding, 'message' | 'evidence' | 'expected'> & { message: string; evidence: string; expected: string } = {
     id: 'f0000000000000001',
     ruleId: 'footer-identifiers',
     status: 'fail',
@@ -27,6 +31,7 @@ function finding(over: Partial<Finding>): Finding {
     locator: { css: 'html > body > div.footer', text: '主办单位' },
     ...over,
   }
+  return { ...base, message: both(base.message), evidence: both(base.evidence), expected: both(base.expected) }
 }
 
 const tricky: Finding[] = [
@@ -92,9 +97,9 @@ describe('reportsToCsv', () => {
         row[5],
         row[6],
         f.section,
-        f.message,
-        f.evidence,
-        f.expected,
+        f.message.zh,
+        f.evidence.zh,
+        f.expected.zh,
         f.source,
         f.locator?.css ?? '',
         f.id,

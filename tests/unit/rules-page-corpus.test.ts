@@ -29,20 +29,20 @@ describe.skipIf(!existsSync(dir))('page-format rules on the real corpus', () => 
     expect(one(f, 'footer-identifiers', '公安机关备案编号')?.status).toBe('fail')
     expect(one(f, 'footer-identifiers', '党政机关网站标识')?.status).toBe('fail')
     expect(one(f, 'footer-identifiers', 'ICP备案编号')?.status).toBe('pass')
-    expect(one(f, 'footer-identifiers', 'ICP备案编号')?.evidence).toContain('京ICP备20027467号')
+    expect(one(f, 'footer-identifiers', 'ICP备案编号')?.evidence.zh).toContain('京ICP备20027467号')
   })
 
   it.each(['xxgk-home-zwgk-pingtan.html', 'list-xxgknb-pingtan.html'])('%s: 公安备案号 wording and the IPv6-proxied conac link count', (f) => {
     expect(one(f, 'footer-identifiers', '公安机关备案编号')?.status).toBe('pass')
     expect(one(f, 'footer-identifiers', '党政机关网站标识')?.status).toBe('pass')
-    expect(one(f, 'footer-identifiers', '网站标识码')?.evidence).toContain('3590000001')
+    expect(one(f, 'footer-identifiers', '网站标识码')?.evidence.zh).toContain('3590000001')
   })
 
   it('kepu: bm code passes, no 公网安备', () => {
     const f = 'detail-news-kepu.html'
     expect(one(f, 'footer-identifiers', '公安机关备案编号')?.status).toBe('fail')
     expect(one(f, 'footer-identifiers', '网站标识码')?.status).toBe('pass')
-    expect(one(f, 'footer-identifiers', '网站标识码')?.evidence).toContain('bm06000004')
+    expect(one(f, 'footer-identifiers', '网站标识码')?.evidence.zh).toContain('bm06000004')
   })
 
   it('fgw.zj: empty SiteIDCode meta beside a footer code is a review note, not a fail', () => {
@@ -56,9 +56,9 @@ describe.skipIf(!existsSync(dir))('page-format rules on the real corpus', () => 
     expect(dc.some((f) => f.status === 'fail')).toBe(false)
     const meta = dc.find((f) => f.section === 'PubDate')
     expect(meta?.status).toBe('review')
-    expect(meta?.evidence).toContain('2017-05-15')
-    expect(meta?.evidence).toContain('2022-04-24')
-    expect(meta?.message).not.toMatch(/伪造|造假|弄虚作假/)
+    expect(meta?.evidence.zh).toContain('2017-05-15')
+    expect(meta?.evidence.zh).toContain('2022-04-24')
+    expect(meta?.message.zh).not.toMatch(/伪造|造假|弄虚作假/)
   })
 
   it('gongbao: the 页面生成时间 meta is never used as a publication date', () => {
@@ -66,14 +66,14 @@ describe.skipIf(!existsSync(dir))('page-format rules on the real corpus', () => 
     expect(all.length).toBeGreaterThan(0)
     for (const f of all) {
       if (f.ruleId === 'footer-identifiers') continue
-      expect(`${f.message} ${f.evidence}`).not.toContain('2023-10-23')
+      expect(`${f.message.zh} ${f.evidence.zh}`).not.toContain('2023-10-23')
     }
   })
 
   it('yichun: 发文日期 serves as 成文日期, 发布机构 is found, no 文号 is not a failure', () => {
     const f = 'detail-tjgb2022-yichun.html'
     expect(one(f, 'article-metadata', '成文日期')?.status).toBe('pass')
-    expect(one(f, 'article-metadata', '成文日期')?.evidence).toContain('发文日期')
+    expect(one(f, 'article-metadata', '成文日期')?.evidence.zh).toContain('发文日期')
     expect(one(f, 'article-metadata', '发布机构')?.status).toBe('pass')
     expect(one(f, 'article-metadata', '索引号')?.status).toBe('pass')
     expect(one(f, 'article-metadata', '发文字号')?.status).not.toBe('fail')

@@ -42,14 +42,14 @@ describe('article-metadata', () => {
     expect(bySection(out, '成文日期')?.status).toBe('fail')
     // 索引号 has no national format in force: unusual codes are looked at, never failed.
     expect(bySection(out, '索引号')?.status).toBe('review')
-    expect(bySection(out, '索引号')?.evidence).toContain('A1B2/abc')
+    expect(bySection(out, '索引号')?.evidence.zh).toContain('A1B2/abc')
     expect(bySection(out, '发布日期')?.status).toBe('pass')
   })
 
   it('treats a label with an empty (script-filled) value as review, not as missing', () => {
     const out = run('article-metadata', 'article-empty-values.html')
     expect(bySection(out, '索引号')?.status).toBe('review')
-    expect(bySection(out, '索引号')?.message).toContain('值为空')
+    expect(bySection(out, '索引号')?.message.zh).toContain('值为空')
     expect(bySection(out, '发布机构')?.status).toBe('review') // value is an unrendered {{binding}}
     expect(bySection(out, '成文日期')?.status).toBe('review') // found through the 发文日期 synonym
     expect(out.some((f) => f.status === 'fail')).toBe(false)
@@ -58,7 +58,7 @@ describe('article-metadata', () => {
   it('maps 发文日期 to 成文日期 and accepts the Jiangxi-style index number', () => {
     const out = run('article-metadata', 'article-late.html')
     expect(bySection(out, '索引号')?.status).toBe('pass')
-    expect(bySection(out, '发文字号')?.evidence).toContain('示发改价〔2019〕7号')
+    expect(bySection(out, '发文字号')?.evidence.zh).toContain('示发改价〔2019〕7号')
   })
 
   it('checks a box-less page under 信息公开 but not a news page outside it', () => {
@@ -87,25 +87,25 @@ describe('doc-number-format', () => {
   it('passes 〔〕 with a plain serial', () => {
     const [f] = run('doc-number-format', 'article-ok.html')
     expect(f.status).toBe('pass')
-    expect(f.evidence).toContain('示府办发〔2019〕19号')
+    expect(f.evidence.zh).toContain('示府办发〔2019〕19号')
   })
 
   it('fails [] brackets and a zero-padded serial, suggesting the fix', () => {
     const [f] = run('doc-number-format', 'article-missing-fields.html')
     expect(f.status).toBe('fail')
     expect(f.severity).toBe('warning')
-    expect(f.evidence).toContain('示府发[2019]019号')
-    expect(f.expected).toContain('示府发〔2019〕19号')
-    expect(f.message).toContain('六角括号')
-    expect(f.message).toContain('前导 0')
+    expect(f.evidence.zh).toContain('示府发[2019]019号')
+    expect(f.expected.zh).toContain('示府发〔2019〕19号')
+    expect(f.message.zh).toContain('六角括号')
+    expect(f.message.zh).toContain('前导 0')
   })
 
   it('reads a number printed under the title when there is no box', () => {
     const [f] = run('doc-number-format', 'doc-number-under-title.html')
     expect(f.status).toBe('fail')
-    expect(f.evidence).toContain('示府发（2020）第05号')
-    expect(f.message).toContain('第')
-    expect(f.expected).toContain('示府发〔2020〕5号')
+    expect(f.evidence.zh).toContain('示府发（2020）第05号')
+    expect(f.message.zh).toContain('第')
+    expect(f.expected.zh).toContain('示府发〔2020〕5号')
   })
 
   it('is n/a without any document number', () => {
@@ -135,9 +135,9 @@ describe('publication-lag', () => {
     const [f] = run('publication-lag', 'article-late.html')
     expect(f.status).toBe('fail')
     // 2019-09-20 → 2019-10-30: 25 official working days; a Monday–Friday count would say 28.
-    expect(f.evidence).toContain('25 个工作日')
-    expect(f.evidence).toContain('2019-09-20')
-    expect(f.evidence).toContain('2019-10-30')
+    expect(f.evidence.zh).toContain('25 个工作日')
+    expect(f.evidence.zh).toContain('2019-09-20')
+    expect(f.evidence.zh).toContain('2019-10-30')
   })
 
   it('passes at exactly 20 working days and fails at 21', () => {
@@ -150,7 +150,7 @@ describe('publication-lag', () => {
   it('passes a prompt publication', () => {
     const [f] = run('publication-lag', 'article-ok.html')
     expect(f.status).toBe('pass')
-    expect(f.evidence).toContain('12 个工作日')
+    expect(f.evidence.zh).toContain('12 个工作日')
   })
 
   it('is n/a when the date of writing is absent', () => {
@@ -172,17 +172,17 @@ describe('date-consistency', () => {
     expect(order?.status).toBe('fail')
     const meta = bySection(out, 'PubDate')
     expect(meta?.status).toBe('review')
-    expect(meta?.message).toContain('可能存在不一致')
-    expect(meta?.message).not.toMatch(/伪造|造假|弄虚作假/)
+    expect(meta?.message.zh).toContain('可能存在不一致')
+    expect(meta?.message.zh).not.toMatch(/伪造|造假|弄虚作假/)
     // "页面生成时间 2026-11-20" is a render stamp; it must not show up as a date of the page.
-    expect(out.some((f) => f.evidence.includes('2026-11-20'))).toBe(false)
+    expect(out.some((f) => f.evidence.zh.includes('2026-11-20'))).toBe(false)
   })
 
   it('fails a publication date after the audit date', () => {
     const out = run('date-consistency', 'article-ok.html', '2019-04-10')
     const future = bySection(out, '发布日期')
     expect(future?.status).toBe('fail')
-    expect(future?.evidence).toContain('2019-04-18')
+    expect(future?.evidence.zh).toContain('2019-04-18')
   })
 
   it('passes consistent dates', () => {
@@ -229,7 +229,7 @@ describe('footer-identifiers', () => {
     expect(bySection(out, '党政机关网站标识')?.status).toBe('pass')
     const meta = bySection(out, '网站标识码（SiteIDCode 元标签）')
     expect(meta?.status).toBe('review')
-    expect(meta?.evidence).toContain('3609000003')
+    expect(meta?.evidence.zh).toContain('3609000003')
   })
 
   it('fails a malformed site code', () => {
@@ -238,7 +238,7 @@ describe('footer-identifiers', () => {
     model.footer.siteIdCode = { ...model.footer.siteIdCode, value: '网站标识码：36090000' }
     const f = bySection(run('footer-identifiers', model), '网站标识码')
     expect(f?.status).toBe('fail')
-    expect(f?.message).toContain('格式')
+    expect(f?.message.zh).toContain('格式')
   })
 
   it('is one n/a for a wrapped page without site chrome', () => {
@@ -254,15 +254,15 @@ describe('footer-identifiers: present, but not in a form the HTML can confirm', 
   it('asks a person to check a 党政机关 badge that only conac’s script draws, instead of calling it missing', () => {
     const conac = bySection(out(), '党政机关网站标识')
     expect(conac?.status).toBe('review')
-    expect(conac?.evidence).toContain('dcs.conac.cn')
+    expect(conac?.evidence.zh).toContain('dcs.conac.cn')
     expect(conac?.locator).not.toBeNull()
   })
 
   it('asks a person to check a footer that names the body only as copyright holder', () => {
     const sponsor = bySection(out(), '主办单位')
     expect(sponsor?.status).toBe('review')
-    expect(sponsor?.message).toContain('示例区发展和改革局')
-    expect(sponsor?.message).not.toContain('中国·')
+    expect(sponsor?.message.zh).toContain('示例区发展和改革局')
+    expect(sponsor?.message.zh).not.toContain('中国·')
   })
 
   it('still fails a footer with no badge and no conac script', () => {
@@ -275,7 +275,7 @@ describe('article-metadata: 发布日期 is recommended, not a 第十二条 cata
     const out = run('article-metadata', 'article-no-publish-date.html')
     const publish = bySection(out, '发布日期')
     expect(publish?.status).toBe('review')
-    expect(publish?.message).toContain('二十六条')
+    expect(publish?.message.zh).toContain('二十六条')
     expect(statuses(out)).toMatchObject({ 索引号: 'pass', 发布机构: 'pass', 成文日期: 'pass' })
   })
 })

@@ -39,8 +39,8 @@ describe('site rules on own fixtures', () => {
     expect(statuses(fail)).toEqual({ 工作动态: 'pass', 通知公告: 'fail' })
     const stale = fail.find((f) => f.section === '通知公告')!
     expect(stale.severity).toBe('veto')
-    expect(stale.evidence).toContain('最新 2018-05-03')
-    expect(stale.evidence).toContain('距审计日 3130 天 · 超期 2947 天')
+    expect(stale.evidence.zh).toContain('最新 2018-05-03')
+    expect(stale.evidence.zh).toContain('距审计日 3130 天 · 超期 2947 天')
     expect(stale.locator?.text).toContain('通知公告')
   })
 
@@ -49,8 +49,8 @@ describe('site rules on own fixtures', () => {
     expect(of(fx('homepage-freshness-pass.html', home), 'homepage-freshness').map((f) => f.status)).toEqual(['pass'])
     const [fail] = of(fx('homepage-freshness-fail.html', home), 'homepage-freshness')
     expect(fail.status).toBe('fail')
-    expect(fail.evidence).toContain('2026-10-25')
-    expect(fail.evidence).toContain('超期 19 天')
+    expect(fail.evidence.zh).toContain('2026-10-25')
+    expect(fail.evidence.zh).toContain('超期 19 天')
     // The same page below the root is not the home page.
     expect(verdicts(of(fx('homepage-freshness-fail.html', 'https://www.sfx.gov.cn/xxfb/'), 'homepage-freshness'))).toEqual([
       'homepage-freshness:n/a',
@@ -61,7 +61,7 @@ describe('site rules on own fixtures', () => {
     expect(of(fx('blank-column-pass.html'), 'blank-column').map((f) => f.status)).toEqual(['pass'])
     const fail = of(fx('blank-column-fail.html'), 'blank-column')
     expect(statuses(fail)).toEqual({ 政策解读: 'fail', 规划计划: 'fail' })
-    expect(fail[0].evidence).toContain('本页空白栏目 2 个（共 4 个栏目）')
+    expect(fail[0].evidence.zh).toContain('本页空白栏目 2 个（共 4 个栏目）')
   })
 
   it('disclosure-subcolumns: four fixed sub-columns pass; 办事指南 and 规章制度 do not stand in for 指南 and 制度', () => {
@@ -104,7 +104,7 @@ describe('site rules on own fixtures', () => {
     expect(of(fx('annual-report-timeliness-pass.html'), 'annual-report-timeliness').map((f) => f.status)).toEqual(['pass'])
     const [late] = of(fx('annual-report-timeliness-fail.html'), 'annual-report-timeliness')
     expect(late.status).toBe('fail')
-    expect(late.evidence).toContain('2025-02-20，晚于截止日 2025-01-31 共 20 天')
+    expect(late.evidence.zh).toContain('2025-02-20，晚于截止日 2025-01-31 共 20 天')
   })
 })
 
@@ -124,18 +124,18 @@ describe.skipIf(!existsSync(CORPUS))('site rules on the real corpus', () => {
       传真号码: 'pass',
       互联网联系方式: 'pass',
     })
-    expect(fs.find((f) => f.section === '互联网联系方式')!.evidence).toContain('xxgkyjx@shanghai.gov.cn')
-    expect(fs.find((f) => f.section === '机构名称')!.evidence).toContain('政务公开办')
+    expect(fs.find((f) => f.section === '互联网联系方式')!.evidence.zh).toContain('xxgkyjx@shanghai.gov.cn')
+    expect(fs.find((f) => f.section === '机构名称')!.evidence.zh).toContain('政务公开办')
   })
 
   it('Pingtan 年报 list as of 2026-11-27: the 2025 report dated 2026-03-10 is late against 01-31, on time against 03-31', () => {
     const url = 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/'
     const [late] = of(real('list-xxgknb-pingtan.html', url), 'annual-report-timeliness')
     expect(late).toMatchObject({ status: 'fail', section: '2025 年度报告' })
-    expect(late.evidence).toContain('2026-03-10，晚于截止日 2026-01-31 共 38 天')
+    expect(late.evidence.zh).toContain('2026-03-10，晚于截止日 2026-01-31 共 38 天')
     const [onTime] = of(real('list-xxgknb-pingtan.html', url, { packs: [withParams('annual-report-timeliness', { deadline: '03-31' })] }), 'annual-report-timeliness')
     expect(onTime).toMatchObject({ status: 'pass', section: '2025 年度报告' })
-    expect(onTime.evidence).toContain('截止日 2026-03-31')
+    expect(onTime.evidence.zh).toContain('截止日 2026-03-31')
   })
 
   it('Pingtan 政务公开 landing page: the four sub-columns are there; 人事任免 (2025-08-05) is over a year old', () => {
@@ -144,7 +144,7 @@ describe.skipIf(!existsSync(CORPUS))('site rules on the real corpus', () => {
     const fresh = statuses(of(fs, 'column-freshness'))
     expect(fresh['人事任免']).toBe('fail')
     expect(fresh['公示公告']).toBe('pass')
-    expect(of(fs, 'column-freshness').find((f) => f.section === '人事任免')!.evidence).toContain('最新 2025-08-05 · 距审计日 479 天 · 超期 114 天')
+    expect(of(fs, 'column-freshness').find((f) => f.section === '人事任免')!.evidence.zh).toContain('最新 2025-08-05 · 距审计日 479 天 · 超期 114 天')
     expect(verdicts(of(fs, 'homepage-freshness'))).toEqual(['homepage-freshness:n/a']) // /zwgk/ is not the site's home page
   })
 
@@ -156,13 +156,13 @@ describe.skipIf(!existsSync(CORPUS))('site rules on the real corpus', () => {
     }
     const [y2019] = of(real('annual-report-2019-shanghai.html', 'https://www.shanghai.gov.cn/nb2019/'), 'annual-report-timeliness')
     expect(y2019).toMatchObject({ status: 'pass' })
-    expect(y2019.evidence).toContain('2020-01-31')
+    expect(y2019.evidence.zh).toContain('2020-01-31')
   })
 
   it('the city-wide 2020 Shanghai report is a government-level report, due 03-31: 2021-03-30 is on time', () => {
     const [f] = of(real('annual-report-2020-shanghai-city.html', 'https://www.shanghai.gov.cn/nb2020/'), 'annual-report-timeliness')
     expect(f.status).toBe('pass')
-    expect(f.evidence).toContain('截止日 2021-03-31')
+    expect(f.evidence.zh).toContain('截止日 2021-03-31')
   })
 
   it('article pages get no site-structure verdicts, even when filed under 法定主动公开内容', () => {

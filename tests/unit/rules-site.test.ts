@@ -66,10 +66,10 @@ describe('column-freshness', () => {
     expect(f.status).toBe('fail')
     expect(f.severity).toBe('veto')
     expect(f.section).toBe('通知公告')
-    expect(f.evidence).toContain('最新 2018-05-03')
-    expect(f.evidence).toContain('252 天') // 2018-05-03 → 2019-01-10
-    expect(f.evidence).toContain('超期 69 天') // 252 − 183
-    expect(f.expected).toContain('6 个月')
+    expect(f.evidence.zh).toContain('最新 2018-05-03')
+    expect(f.evidence.zh).toContain('252 天') // 2018-05-03 → 2019-01-10
+    expect(f.evidence.zh).toContain('超期 69 天') // 252 − 183
+    expect(f.expected.zh).toContain('6 个月')
     expect(f.locator).toEqual(p.columns[0].locator)
   })
 
@@ -79,7 +79,7 @@ describe('column-freshness', () => {
     expect(run(columnFreshness, fresh)[0].status).toBe('pass')
     const f = run(columnFreshness, stale)[0]
     expect(f.status).toBe('fail')
-    expect(f.evidence).toContain('超期 1 天')
+    expect(f.evidence.zh).toContain('超期 1 天')
   })
 
   it('gives personnel and planning columns one year', () => {
@@ -87,7 +87,7 @@ describe('column-freshness', () => {
     const fs = run(columnFreshness, p)
     expect(bySection(fs, '人事任免').status).toBe('pass')
     expect(bySection(fs, '中长期发展规划').status).toBe('fail')
-    expect(bySection(fs, '中长期发展规划').evidence).toContain('超期 118 天') // 483 − 365
+    expect(bySection(fs, '中长期发展规划').evidence.zh).toContain('超期 118 天') // 483 − 365
   })
 
   it('classifies by the pack keywords before the extracted class, and takes the pack thresholds', () => {
@@ -95,20 +95,20 @@ describe('column-freshness', () => {
     const p = page({ columns: [column('公示公告', [entry('a', '2026-10-01')], 'other')] })
     const f = run(columnFreshness, p, params)[0]
     expect(f.status).toBe('fail')
-    expect(f.evidence).toContain('超期 27 天') // 57 − 30
+    expect(f.evidence.zh).toContain('超期 27 天') // 57 − 30
   })
 
   it('counts a column without any dated entry as not updated', () => {
     const f = run(columnFreshness, page({ columns: [column('政策文件', [entry('a', null), entry('b', null)], 'notice')] }))[0]
     expect(f.status).toBe('fail')
-    expect(f.message).toContain('视为不更新')
-    expect(f.evidence).toContain('共 2 条，均无日期')
+    expect(f.message.zh).toContain('视为不更新')
+    expect(f.evidence.zh).toContain('共 2 条，均无日期')
   })
 
   it('lets undated entries neither rescue nor sink a column, but says they are there', () => {
     const fresh = run(columnFreshness, page({ columns: [column('通知公告', [entry('a', null), entry('b', '2026-10-01')], 'notice')] }))[0]
     expect(fresh.status).toBe('pass')
-    expect(fresh.evidence).toContain('另有 1 条未注明日期')
+    expect(fresh.evidence.zh).toContain('另有 1 条未注明日期')
     const stale = run(columnFreshness, page({ columns: [column('通知公告', [entry('a', null), entry('b', '2025-01-01')], 'notice')] }))[0]
     expect(stale.status).toBe('fail')
   })
@@ -116,7 +116,7 @@ describe('column-freshness', () => {
   it('still judges year-inferred dates and says so', () => {
     const f = run(columnFreshness, page({ columns: [column('要闻', [entry('a', '2026-11-20', true)], 'news')] }))[0]
     expect(f.status).toBe('pass')
-    expect(f.evidence).toContain('年份按审计日推断')
+    expect(f.evidence.zh).toContain('年份按审计日推断')
   })
 
   it('marks columns of no class n/a and leaves blank columns to blank-column', () => {
@@ -128,8 +128,8 @@ describe('column-freshness', () => {
 
   it('writes English when asked', () => {
     const [f] = run(columnFreshness, page({ columns: [column('通知公告', [entry('a', '2018-05-03')], 'notice')] }), {}, '2019-01-10', 'veto', 'en')
-    expect(f.message).toMatch(/not been updated/)
-    expect(f.evidence).toContain('69 days over')
+    expect(f.message.en).toMatch(/not been updated/)
+    expect(f.evidence.en).toContain('69 days over')
   })
 })
 
@@ -140,22 +140,22 @@ describe('homepage-freshness', () => {
     const p = home([entry('最新', '2026-11-20')])
     const [f] = run(homepageFreshness, p)
     expect(f.status).toBe('pass')
-    expect(f.evidence).toContain('2026-11-20')
+    expect(f.evidence.zh).toContain('2026-11-20')
     expect(f.locator).toEqual(p.columns[0].entries[0].locator)
   })
 
   it('fails when the newest item of the whole home page is older than 14 days', () => {
     const [f] = run(homepageFreshness, home([entry('旧', '2026-11-01')], 'https://www.example.gov.cn/index.html'))
     expect(f.status).toBe('fail')
-    expect(f.evidence).toContain('距审计日 26 天')
-    expect(f.evidence).toContain('超期 12 天')
+    expect(f.evidence.zh).toContain('距审计日 26 天')
+    expect(f.evidence.zh).toContain('超期 12 天')
   })
 
   it('fails a home page whose items carry no date at all', () => {
     const p = page({ url: 'https://www.example.gov.cn/', kind: 'portal', columns: [column('要闻', [entry('a', null), entry('b', null)])] })
     const [f] = run(homepageFreshness, p)
     expect(f.status).toBe('fail')
-    expect(f.evidence).toContain('均无日期')
+    expect(f.evidence.zh).toContain('均无日期')
   })
 
   it('asks for review when no item was seen at all', () => {
@@ -178,9 +178,9 @@ describe('blank-column', () => {
       ['通知公告', 'fail'],
       ['政策解读', 'fail'],
     ])
-    expect(fs[0].evidence).toContain('本页空白栏目 2 个（共 3 个栏目）')
-    expect(fs[0].evidence).toContain('暂无信息')
-    expect(fs[0].expected).toContain('≥ 5')
+    expect(fs[0].evidence.zh).toContain('本页空白栏目 2 个（共 3 个栏目）')
+    expect(fs[0].evidence.zh).toContain('暂无信息')
+    expect(fs[0].expected.zh).toContain('≥ 5')
     expect(fs[0].locator).toEqual(p.columns[0].locator)
   })
 
@@ -284,7 +284,7 @@ describe('guide-elements', () => {
     const fs = run(guideElements, page({ kind: 'guide', mainText: full }))
     expect(fs.map((f) => f.section)).toEqual(['分类', '编排体系', '获取方式', '机构名称', '办公地址', '办公时间', '联系电话', '传真号码', '互联网联系方式'])
     expect(fs.every((f) => f.status === 'pass')).toBe(true)
-    expect(bySection(fs, '办公地址').evidence).toContain('某某路1号')
+    expect(bySection(fs, '办公地址').evidence.zh).toContain('某某路1号')
   })
 
   it('fails each missing element with a null locator', () => {
@@ -319,7 +319,7 @@ describe('annual-report-structure', () => {
     const fs = run(annualReportStructure, report(2023, six))
     expect(fs).toHaveLength(6)
     expect(fs.every((f) => f.status === 'pass' && f.severity === 'error')).toBe(true)
-    expect(fs[0].expected).toContain('〔2021〕30号')
+    expect(fs[0].expected.zh).toContain('〔2021〕30号')
   })
 
   it('fails each missing part with a null locator, even when the introduction names it', () => {
@@ -334,7 +334,7 @@ describe('annual-report-structure', () => {
     const parts = [six[0], six[1], six[2], '四、因政府信息公开工作被申请行政复议和提起行政诉讼情况', '五、政府信息公开工作存在的主要问题及改进情况', six[5]]
     const fs = run(annualReportStructure, report(2019, parts))
     expect(fs.every((f) => f.status === 'pass')).toBe(true)
-    expect(fs[0].expected).toContain('〔2019〕60号')
+    expect(fs[0].expected.zh).toContain('〔2019〕60号')
   })
 
   it('asks for review when the parts are out of order', () => {
@@ -354,7 +354,7 @@ describe('annual-report-structure', () => {
   it('asks for review when the year is unknown and reads it from the title otherwise', () => {
     expect(run(annualReportStructure, report(null, six)).map((f) => f.status)).toEqual(['review'])
     const fromTitle = { ...report(2023, six), reportYear: null }
-    expect(run(annualReportStructure, fromTitle)[0].evidence).toContain('年度取自标题')
+    expect(run(annualReportStructure, fromTitle)[0].evidence.zh).toContain('年度取自标题')
   })
 })
 
@@ -366,8 +366,8 @@ describe('annual-report-timeliness', () => {
     expect(run(annualReportTimeliness, reportPage(2023, '2024-01-31'))[0].status).toBe('pass')
     const [late] = run(annualReportTimeliness, reportPage(2023, '2024-02-05'))
     expect(late.status).toBe('fail')
-    expect(late.evidence).toContain('2024-02-05')
-    expect(late.evidence).toContain('截止日 2024-01-31 共 5 天')
+    expect(late.evidence.zh).toContain('2024-02-05')
+    expect(late.evidence.zh).toContain('截止日 2024-01-31 共 5 天')
     expect(late.locator).toEqual({ css: 'p.date', text: '' })
   })
 
@@ -399,7 +399,7 @@ describe('annual-report-timeliness', () => {
   it('on the 年报 list, fails when last year\'s report is absent after the deadline', () => {
     const [f] = run(annualReportTimeliness, list([entry('2024年度政府信息公开工作年度报告', '2025-01-20')]), {}, '2026-02-01')
     expect(f).toMatchObject({ status: 'fail', section: '2025 年度报告', locator: null })
-    expect(f.evidence).toContain('2024')
+    expect(f.evidence.zh).toContain('2024')
   })
 
   it('on the 年报 list, before the deadline the previous year\'s report is the one required', () => {

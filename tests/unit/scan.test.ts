@@ -117,8 +117,8 @@ describe('site scan of the test portal', () => {
       ['column-freshness-site', '空白栏目', 'review'],
     ])
     expect(report.findings.slice(0, 3)).toEqual(veto)
-    expect(veto[0].evidence).toMatch(/^6 个（单项否决线 5 个）：部门动态（最新 2026-03-02，距今 79 天）；乡镇动态/)
-    expect(veto[2].evidence).toContain('另有 3 个栏目无法判断：财政资金（页面不存在）；重点项目（需登录）；招标公告（无法访问）')
+    expect(veto[0].evidence.zh).toMatch(/^6 个（单项否决线 5 个）：部门动态（最新 2026-03-02，距今 79 天）；乡镇动态/)
+    expect(veto[2].evidence.zh).toContain('另有 3 个栏目无法判断：财政资金（页面不存在）；重点项目（需登录）；招标公告（无法访问）')
     expect(report.pages[0]).toMatchObject({ source: 'site-scan', url: `${site.origin}/`, findings: report.findings })
     expect(report.pages.length).toBeGreaterThan(10)
   })
@@ -138,15 +138,15 @@ describe('site scan of the test portal', () => {
     const links = report.findings.filter((f) => f.ruleId === 'link-check')
     const of = (path: string) => links.filter((f) => f.section === `${site.origin}${path}`)
     expect(of('/zcwj/files/cuoshi.pdf')).toEqual([
-      expect.objectContaining({ status: 'fail', severity: 'warning', message: '附件无法下载', locator: null }),
+      expect.objectContaining({ status: 'fail', severity: 'warning', message: expect.objectContaining({ zh: '附件无法下载' }), locator: null }),
     ])
-    expect(of('/zcwj/files/cuoshi.pdf')[0].evidence).toBe(`HTTP 404；所在页面：${site.origin}/zcwj/`)
-    expect(of('/czzj/')).toEqual([expect.objectContaining({ status: 'fail', message: expect.stringContaining('软404') })])
-    expect(of('/zbgg/')).toEqual([expect.objectContaining({ status: 'fail', message: '链接失效' })])
-    expect(of('/zbgg/')[0].evidence).toContain('HTTP 404')
+    expect(of('/zcwj/files/cuoshi.pdf')[0].evidence.zh).toBe(`HTTP 404；所在页面：${site.origin}/zcwj/`)
+    expect(of('/czzj/')).toEqual([expect.objectContaining({ status: 'fail', message: expect.objectContaining({ zh: expect.stringContaining('软404') }) })])
+    expect(of('/zbgg/')).toEqual([expect.objectContaining({ status: 'fail', message: expect.objectContaining({ zh: '链接失效' }) })])
+    expect(of('/zbgg/')[0].evidence.zh).toContain('HTTP 404')
     expect(of('/zdxm/')).toEqual([expect.objectContaining({ status: 'review' })])
-    expect(of('/zdxm/')[0].evidence).toContain('登录')
-    expect(links.filter((f) => f.status === 'review').every((f) => f.message.includes('无法核实'))).toBe(true)
+    expect(of('/zdxm/')[0].evidence.zh).toContain('登录')
+    expect(links.filter((f) => f.status === 'review').every((f) => f.message.zh.includes('无法核实'))).toBe(true)
     expect(links[0].source).toBe('国办秘函〔2019〕19号 扣分指标·可用性（不可用链接）')
     // One finding per non-ok link, none for ok links, no pass row when something is wrong.
     expect(links).toHaveLength(report.site.links.filter((l) => l.result !== 'ok').length)

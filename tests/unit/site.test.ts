@@ -229,9 +229,9 @@ describe('column-freshness-site', () => {
     const five = [...four, col('公告5', 'notice', 'stale', { latestDate: '2025-01-01', daysSince: 504 })]
     const [f] = siteFindings(five, opts)
     expect(f).toMatchObject({ status: 'fail', severity: 'veto', ruleId: 'column-freshness-site', source: '国办秘函〔2019〕19号 单项否决·栏目不更新' })
-    expect(f.evidence).toContain('5 个（单项否决线 5 个）')
-    for (const name of ['动态1', '动态2', '通知1', '通知2', '公告5（最新 2025-01-01，距今 504 天）']) expect(f.evidence).toContain(name)
-    expect(f.evidence).not.toContain('要闻')
+    expect(f.evidence.zh).toContain('5 个（单项否决线 5 个）')
+    for (const name of ['动态1', '动态2', '通知1', '通知2', '公告5（最新 2025-01-01，距今 504 天）']) expect(f.evidence.zh).toContain(name)
+    expect(f.evidence.zh).not.toContain('要闻')
     expect(siteVerdict(siteFindings(five, opts))).toBe('veto')
   })
 
@@ -254,7 +254,7 @@ describe('column-freshness-site', () => {
     expect(byStatus(four)[2][1]).toBe('pass')
     const review = siteFindings([...blank(4), col('登录栏目', 'other', 'login')], opts)[2]
     expect(review.status).toBe('review')
-    expect(review.evidence).toContain('另有 1 个栏目无法判断：登录栏目（需登录）')
+    expect(review.evidence.zh).toContain('另有 1 个栏目无法判断：登录栏目（需登录）')
     expect(siteVerdict([review])).toBe('review')
   })
 
@@ -273,7 +273,7 @@ describe('column-freshness-site', () => {
       params: { staleNewsNotice: 3 },
     }
     expect(siteFindings(cols, { ...opts, rule })[0]).toMatchObject({ status: 'fail', severity: 'error', source: '本地规则' })
-    expect(siteFindings(cols, { ...opts, lang: 'en' })[0].message).toMatch(/^Stale news/)
+    expect(siteFindings(cols, { ...opts, lang: 'en' })[0].message.en).toMatch(/^Stale news/)
   })
 
   it('no columns at all is a review, never a silent pass', () => {
@@ -302,16 +302,16 @@ describe('link-check findings', () => {
 
   it('one finding per non-ok link, with the status, the page it was on, the clipped link as section and stable ids', () => {
     const out = linkFindings(links, { url: start, asOf: ASOF })
-    expect(out.map((f) => [f.section.replace('https://www.example.gov.cn', ''), f.status, f.message])).toEqual([
+    expect(out.map((f) => [f.section.replace('https://www.example.gov.cn', ''), f.status, f.message.zh])).toEqual([
       ['/files/plan.pdf', 'fail', '附件无法下载'],
       ['/gone.html', 'fail', '链接失效'],
       ['/czzj/', 'fail', '链接指向的页面显示“页面不存在”（软404）'],
       ['/slow.xlsx', 'review', '链接无法核实（可能被防火墙拦截、需登录或超时），请人工打开确认'],
       ['/nowhere/', 'fail', '链接失效'],
     ])
-    expect(out[0]).toMatchObject({ ruleId: 'link-check', severity: 'warning', locator: null, evidence: `HTTP 404；所在页面：${from}` })
-    expect(out[3].evidence).toContain('请求超时')
-    expect(out[4].evidence).toContain('域名无法解析')
+    expect(out[0]).toMatchObject({ ruleId: 'link-check', severity: 'warning', locator: null, evidence: expect.objectContaining({ zh: `HTTP 404；所在页面：${from}` }) })
+    expect(out[3].evidence.zh).toContain('请求超时')
+    expect(out[4].evidence.zh).toContain('域名无法解析')
     expect(new Set(out.map((f) => f.id)).size).toBe(out.length)
     expect(linkFindings(links, { url: start, asOf: ASOF }).map((f) => f.id)).toEqual(out.map((f) => f.id))
     const long = link(`/${'x'.repeat(200)}.html`, 'broken', 404)
@@ -322,7 +322,7 @@ describe('link-check findings', () => {
     const ok = linkFindings([link('/a.html', 'ok', 200), link('/b.pdf', 'ok', 200)], { url: start, asOf: ASOF })
     expect(ok).toHaveLength(1)
     expect(ok[0]).toMatchObject({ status: 'pass', ruleId: 'link-check' })
-    expect(ok[0].evidence).toContain('共检查 2 个链接')
+    expect(ok[0].evidence.zh).toContain('共检查 2 个链接')
     expect(linkFindings([], { url: start, asOf: ASOF })).toEqual([])
   })
 

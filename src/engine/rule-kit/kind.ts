@@ -1,0 +1,24 @@
+// The shape of a rule kind. A kind is one folder, src/engine/rules/<kind>/: its params as a valibot schema (the
+// pack's entry is the only source of values: no defaults in code), its evaluator, and its zh/en messages and help.
+// The registry (src/engine/rules/registry.ts) lists every kind of both scopes under one typed table.
+import type * as v from 'valibot'
+import type { Finding, Localized, PageModel, RuleContext } from '../types.ts'
+
+/** Shown beside a finding (popup detail pane, report): what the rule checks and how a site fixes a failure. */
+export interface KindHelp {
+  checks: Localized
+  fix: Localized
+}
+
+/** A kind judged on one page. */
+export interface PageRuleKind<S extends v.GenericSchema = v.GenericSchema> {
+  scope: 'page'
+  params: S
+  help: KindHelp
+  evaluate(page: PageModel, params: v.InferOutput<S>, ctx: RuleContext): Finding[]
+}
+
+/** Declares a page kind with its params type inferred from its schema. */
+export function pageRuleKind<S extends v.GenericSchema>(def: Omit<PageRuleKind<S>, 'scope'>): PageRuleKind<S> {
+  return { scope: 'page', ...def }
+}

@@ -1,0 +1,14 @@
+// Findings carry their texts in both languages; extension surfaces show them in the browser's UI language.
+import type { Lang, Localized } from '../engine/types.ts'
+
+/** The UI language of the extension pages and markers: Chinese unless the browser speaks something else. */
+export function uiLang(): Lang {
+  const ui = typeof chrome !== 'undefined' && chrome.i18n?.getUILanguage ? chrome.i18n.getUILanguage() : 'zh-CN'
+  return ui.toLowerCase().startsWith('zh') ? 'zh' : 'en'
+}
+
+/** A finding's text in the UI language; a plain string (a report stored by an older version) is shown as it is. */
+export function say(value: Localized | string | null | undefined, lang: Lang = uiLang()): string {
+  if (value == null) return ''
+  return typeof value === 'string' ? value : value[lang] || value.zh
+}
