@@ -3,7 +3,8 @@ import { findingId, makeContext } from './finding.ts'
 import { enabledRules } from './pack.ts'
 import { buildPageModel } from './page-model.ts'
 import { PAGE_KIND_LABELS } from './vocabulary.ts'
-import { evaluators } from './rules/index.ts'
+import * as v from 'valibot'
+import { kindOf } from './rules/registry.ts'
 import type { AuditOptions, Finding, PageModel, PageReport, RuleDef, Severity, Status } from './types.ts'
 
 export const ENGINE_VERSION = '0.1.0'
@@ -45,12 +46,32 @@ function notApplicable(rule: RuleDef, ctx: ReturnType<typeof makeContext>, model
   })
 }
 
+// A pack is validated when it is loaded; the audit parses each rule's params once more (cached per rule object), so a
+// pack built in code or stored by an older version reaches an evaluator only in the shape its schema promises.
+const parsedParams = new WeakMap<RuleDef, { ok: true; value: unknown } | { ok: false; path: string; issue: string }>()
+
+function paramsOf(rule: RuleDef, schema: v.GenericSchema): { ok: true; value: unknown } | { ok: false; path: string; issue: string } {
+  let parsed = parsedParams.get(rule)
+  if (!parsed) {
+    const result = v.safeParse(schema, rule.params ?? {}, { abortEarly: true })
+    parsed = result.success
+      ? { ok: true, value: result.output }
+      : { ok: false, path: v.getDotPath(result.issues[0]) ?? '', issue: result.issues[0].message.split('\u241f')[0] }
+    parsedParams.set(rule, parsed)
+  }
+  return parsed
+}
+
 function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null): Finding[] {
   const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url })
-  const evaluator = Object.hasOwn(evaluators, rule.kind) ? evaluators[rule.kind] : undefined
-  if (!evaluator) return [crashFinding(rule, ctx, '未知的规则类型', 'Unknown rule kind', rule.kind)]
+  const kind = kindOf(rule.kind)
+  if (!kind || kind.scope !== 'page') return [crashFinding(rule, ctx, '未知的规则类型', 'Unknown rule kind', rule.kind)]
+  const params = paramsOf(rule, kind.params)
+  if (!params.ok) {
+    return [crashFinding(rule, ctx, '规则参数无效', 'Invalid rule params', `params${params.path ? '.' + params.path : ''}: ${params.issue}`)]
+  }
   try {
-    const out = evaluator(model, rule.params ?? {}, ctx)
+    const out = kind.evaluate(model, params.value, ctx)
     if (!Array.isArray(out)) throw new TypeError('evaluator returned no array')
     return out.length > 0 ? out : [notApplicable(rule, ctx, model)]
   } catch (error) {

@@ -1,18 +1,21 @@
 // Default keyword tables shared by extraction and rules. Exported as data so a rule pack can override them
 // through its params without touching code.
+import nationalJson from '../../rules/national.json' with { type: 'json' }
 import type { FreshnessClass, Lang, PageKind } from './types.ts'
 
-/**
- * Column-name keywords per freshness class (国办秘函〔2019〕19号 栏目不更新; 15号文 for 人事/规划 one year).
- * Checked in FRESHNESS_ORDER: 规划动态 is a news column, 人事任免通知 a personnel one.
- */
-export const FRESHNESS_KEYWORDS: Readonly<Record<Exclude<FreshnessClass, 'other'>, readonly string[]>> = {
-  'long-term': ['人事', '任免', '任职', '干部', '规划', '计划', '中长期'],
-  news: ['动态', '要闻', '新闻', '资讯', '快讯', '简讯', '头条', '热点', '工作动态', '政务动态', '图片新闻'],
-  notice: ['通知', '公告', '公示', '通告', '政策', '文件', '法规', '规章', '解读', '决定', '办法', '意见', '批复'],
+interface PackFreshnessClass {
+  class: Exclude<FreshnessClass, 'other'>
+  keywords: string[]
 }
 
-export const FRESHNESS_ORDER: readonly Exclude<FreshnessClass, 'other'>[] = ['news', 'long-term', 'notice']
+/**
+ * Column-name keywords per freshness class, in priority order (规划动态 is a news column, 人事任免通知 a personnel
+ * one). They are the national pack's column-freshness classes, read here so extraction can give every column a
+ * class hint without a second copy of the list; rules and the scan classify again with the pack in effect.
+ */
+const NATIONAL_CLASSES: readonly PackFreshnessClass[] = (
+  nationalJson.rules.find((r) => r.kind === 'column-freshness')!.params as unknown as { classes: PackFreshnessClass[] }
+).classes
 
 /**
  * Placeholders a CMS prints in an empty list: the column exists but has no content (空白栏目).
@@ -70,17 +73,11 @@ function compact(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, '')
 }
 
-/** Freshness class of a column from its name. */
-export function classifyFreshness(
-  name: string,
-  keywords: Readonly<Record<Exclude<FreshnessClass, 'other'>, readonly string[]>> = FRESHNESS_KEYWORDS,
-): FreshnessClass {
+/** Freshness class of a column from its name, by the national pack's keywords. */
+export function classifyFreshness(name: string): FreshnessClass {
   const text = compact(name)
   if (!text) return 'other'
-  for (const cls of FRESHNESS_ORDER) {
-    if ((keywords[cls] ?? []).some((k) => text.includes(k))) return cls
-  }
-  return 'other'
+  return NATIONAL_CLASSES.find((c) => c.keywords.some((k) => text.includes(k)))?.class ?? 'other'
 }
 
 /** True when the text (whole, after removing whitespace and punctuation) is a "no content" placeholder. */

@@ -7,7 +7,8 @@ import { decodeHtml } from '../engine/charset.ts'
 import { fnv1a64 } from '../engine/finding.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { buildPageModel } from '../engine/page-model.ts'
-import { columnResult, failedColumn, isSoft404, looksLikeLoginPage, type FreshnessLimits } from '../engine/site/column-status.ts'
+import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
+import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
 import { classifyLink, needsGetRetry, networkErrorKind } from '../engine/site/link-check.ts'
 import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
 import { scanFreshness } from '../engine/site/site-rule.ts'
@@ -163,7 +164,7 @@ type Work = { kind: 'page'; item: PageItem } | { kind: 'link'; item: LinkItem }
 class Runner {
   private readonly o: ScanOptions
   /** The site rule's windows: a column's verdict and the veto count must use the same limits. */
-  private readonly freshness: FreshnessLimits
+  private readonly freshness: FreshnessSettings
   private saving: Promise<void> = Promise.resolve()
 
   constructor(
@@ -515,7 +516,7 @@ class Runner {
         class: item.class,
         level: item.level,
         httpStatus: out.httpStatus,
-        limits: this.freshness,
+        freshness: this.freshness,
       })
     }
     if (item.depth < this.o.maxDepth) out.links = columnLinksOf(model, { pageUrl })
@@ -535,7 +536,7 @@ class Runner {
       .map((c) =>
         columnResult(
           { ...model, kind: 'list', columns: [c], visibleDate: null },
-          { name: c.name, url: normalizeUrl(c.href, pageUrl), asOf: this.o.asOf, class: c.freshnessClass, level: c.level, limits: this.freshness },
+          { name: c.name, url: normalizeUrl(c.href, pageUrl), asOf: this.o.asOf, class: c.freshnessClass, level: c.level, freshness: this.freshness },
         ),
       )
   }

@@ -4,7 +4,9 @@ import { audit, auditModel, ENGINE_VERSION } from '../../src/engine/audit.ts'
 import { findingId, fnv1a64, makeContext, stripFragment } from '../../src/engine/finding.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import { buildPageModel } from '../../src/engine/page-model.ts'
-import { evaluators } from '../../src/engine/rules/index.ts'
+import * as v from 'valibot'
+import { pageRuleKind, type RuleKind } from '../../src/engine/rule-kit/kind.ts'
+import { kinds } from '../../src/engine/rules/registry.ts'
 import type { Evaluator, RulePack } from '../../src/engine/types.ts'
 
 const AS_OF = '2026-11-27'
@@ -80,11 +82,14 @@ describe('audit', () => {
   })
 
   describe('with a misbehaving evaluator', () => {
-    const original = { ...evaluators }
+    const registry = kinds as Record<string, RuleKind>
+    const original = { ...registry }
     afterEach(() => {
-      for (const key of Object.keys(evaluators)) if (!(key in original)) delete evaluators[key]
-      Object.assign(evaluators, original)
+      for (const key of Object.keys(registry)) if (!(key in original)) delete registry[key]
     })
+    const register = (id: string, evaluate: Evaluator): void => {
+      registry[id] = pageRuleKind({ params: v.object({}), help: { checks: { zh: '测试', en: 'test' }, fix: { zh: '测试', en: 'test' } }, evaluate })
+    }
     const pack = (kind: string): RulePack => ({
       id: 't',
       version: '1',
@@ -99,7 +104,7 @@ describe('audit', () => {
       const boom: Evaluator = () => {
         throw new Error('selector exploded')
       }
-      evaluators['test-boom'] = boom
+      register('test-boom', boom)
       const r = audit(page('article-ok.html'), { url: URL_, packs: [pack('test-boom')], asOf: AS_OF })
       const crashed = r.findings.filter((f) => f.ruleId === 'boom')
       expect(crashed).toHaveLength(1)
@@ -117,7 +122,7 @@ describe('audit', () => {
     it('disambiguates colliding ids deterministically', () => {
       const twice: Evaluator = (_p, _params, ctx) =>
         [1, 2, 3].map(() => ctx.finding({ status: 'fail', section: 'same', message: { zh: '甲', en: 'a' }, evidence: '', expected: '', locator: null }))
-      evaluators['test-twice'] = twice
+      register('test-twice', twice)
       const run = () => audit(page('article-ok.html'), { url: URL_, packs: [pack('test-twice')], asOf: AS_OF })
       const ids = run().findings.filter((f) => f.ruleId === 'boom').map((f) => f.id)
       expect(new Set(ids).size).toBe(3)

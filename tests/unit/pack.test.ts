@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { enabledRules, mergePacks, nationalPack, PackError, RULE_SCOPES, SEVERITIES, SITE_KINDS, validatePack } from '../../src/engine/pack.ts'
-import { evaluators } from '../../src/engine/rules/index.ts'
+import { kinds, kindOf } from '../../src/engine/rules/registry.ts'
+import { packJsonSchemaText } from '../../scripts/pack-schema.ts'
 import type { RulePack } from '../../src/engine/types.ts'
 
 const root = new URL('../../rules/', import.meta.url)
@@ -26,7 +27,7 @@ describe('national pack', () => {
     expect(pack.rules.length).toBeGreaterThanOrEqual(5)
     for (const rule of pack.rules) {
       if (rule.scope === 'site') expect(SITE_KINDS).toContain(rule.kind)
-      else expect(Object.hasOwn(evaluators, rule.kind)).toBe(true)
+      else expect(kindOf(rule.kind)?.scope).toBe('page')
     }
   })
 
@@ -36,7 +37,7 @@ describe('national pack', () => {
       scope: 'site',
       severity: 'veto',
       source: '国办秘函〔2019〕19号 单项否决·栏目不更新',
-      params: { staleNewsNotice: 5, staleAll: 10, blank: 5, newsDays: 14, noticeMonths: 6, longTermMonths: 12 },
+      params: { staleNewsNotice: 5, staleAll: 10, blank: 5 },
     })
     expect(byId.get('link-check')).toMatchObject({
       scope: 'site',
@@ -166,15 +167,45 @@ describe('validatePack errors name the file, the rule and the field', () => {
     expect(errorOf(data2).message).toContain('正则')
   })
 
-  it('a kind without its own schema still gets the naming conventions checked', () => {
-    const data = nationalRaw()
-    const other = Object.keys(evaluators).find((k) => !['article-metadata', 'doc-number-format', 'publication-lag', 'date-consistency', 'footer-identifiers'].includes(k))
-    if (!other) return // only the five page-format kinds registered so far
-    data.rules = [
-      { id: 'x', kind: other, title: { zh: '甲', en: 'x' }, severity: 'info', source: 's', params: { thresholds: { news: 'soon' }, deadline: '02-30' } },
-    ]
-    const e = errorOf(data)
-    expect(e.path === 'params.thresholds.news' || e.path?.startsWith('params.')).toBe(true)
+  it('patterns are checked as they run (u flag), and one that could backtrack without bound is refused', () => {
+    const spaced = nationalRaw()
+    spaced.rules.find((r: any) => r.id === 'guide-elements').params.elements[5].patterns = ['\\d{1,2 }[:：]\\d{2}']
+    const e1 = errorOf(spaced)
+    expect(e1.path).toBe('params.elements.5.patterns.0')
+    expect(e1.message).toContain('guide-elements')
+    const nested = nationalRaw()
+    nested.rules.find((r: any) => r.id === 'guide-elements').params.elements[8].patterns = ['[a-z]+@(?:[a-z]+\\.)+cn']
+    expect(errorOf(nested).message).toMatch(/灾难性回溯|backtrack/)
+    const choice = nationalRaw()
+    choice.rules.find((r: any) => r.id === 'statutory-categories').params.categories[0].weak = ['(?:文|文件)*号']
+    expect(errorOf(choice).message).toMatch(/灾难性回溯|backtrack/)
+    const backref = nationalRaw()
+    backref.rules.find((r: any) => r.id === 'homepage-freshness').params.homePathPatterns = ['^/(a)\\1$']
+    expect(errorOf(backref).message).toContain('反向引用')
+  })
+
+  it('a pack cannot reach prototypes or grow lists without end', () => {
+    const proto = JSON.parse(JSON.stringify(nationalRaw()).replace('"useExtractedClass"', '"__proto__": {"polluted": true}, "useExtractedClass"'))
+    expect(errorOf(proto).message).toContain('__proto__')
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    const long = nationalRaw()
+    long.rules.find((r: any) => r.id === 'doc-number-format').params.labels = Array.from({ length: 501 }, (_, i) => `文号${i}`)
+    expect(errorOf(long).path).toBe('params.labels')
+  })
+
+  it('a local rule states only what it changes; the rest comes from the national rule of its kind, never from code', () => {
+    const local = {
+      id: 'local',
+      version: '1',
+      title: { zh: '地方', en: 'local' },
+      rules: [{ id: 'annual-report-timeliness', kind: 'annual-report-timeliness', title: { zh: '年报', en: 'report' }, severity: 'error', source: 's', params: { deadline: '03-31' } }],
+    }
+    const rule = validatePack(local, 'local.json').rules[0]
+    expect(rule.params.deadline).toBe('03-31')
+    expect(rule.params.governmentDeadline).toBe(nationalPack().rules.find((r) => r.id === 'annual-report-timeliness')!.params.governmentDeadline)
+    // With no national rule to lean on, every setting must be given.
+    const bare = { ...local, rules: [{ ...local.rules[0], params: { deadline: '03-31' } }] }
+    expect(() => validatePack(bare, 'bare.json', { defaults: null })).toThrow(/params\.governmentDeadline/)
   })
 
   it('top-level problems name the field', () => {
@@ -206,20 +237,20 @@ describe('merging and enablement', () => {
   })
 })
 
-describe('rules/schema.json stays in step with the valibot schema', () => {
-  it('has the same required fields and enums', () => {
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
-    expect(schema.required).toEqual(['id', 'version', 'title', 'rules'])
-    expect(schema.additionalProperties).toBe(false)
+describe('rules/schema.json is generated from the kinds\' schemas', () => {
+  it('the checked-in file is what `npm run schema` writes', () => {
+    expect(readFileSync(new URL('schema.json', root), 'utf8')).toBe(packJsonSchemaText())
+  })
+
+  it('offers every registered kind and no other, with each kind\'s params', () => {
     const rule = schema.$defs.rule
     expect(rule.required).toEqual(['id', 'kind', 'title', 'severity', 'source', 'params'])
-    expect(rule.additionalProperties).toBe(false)
-    expect(Object.keys(rule.properties).sort()).toEqual(['enabled', 'id', 'kind', 'params', 'scope', 'severity', 'source', 'title'])
     expect(rule.properties.scope.enum).toEqual([...RULE_SCOPES])
     expect(rule.properties.severity.enum).toEqual([...SEVERITIES])
-    // Every registered kind is offered to editors, and the editor offers nothing the engine would refuse.
-    expect([...rule.properties.kind.enum].sort()).toEqual([...Object.keys(evaluators), ...SITE_KINDS].sort())
-    expect(schema.$defs.localized.required).toEqual(['zh', 'en'])
+    expect([...rule.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())
+    expect([...SITE_KINDS].sort()).toEqual(['column-freshness-site', 'link-check'])
+    const lag = rule.allOf.find((c: any) => c.if.properties.kind.const === 'publication-lag')
+    expect(lag.then.properties.params.required).toEqual(['maxWorkingDays', 'writtenDateLabels', 'publishDateLabels'])
   })
 
   it('describes the national pack as written (structural check of the instance)', () => {

@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { makeContext } from '../../src/engine/finding.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import { buildPageModel } from '../../src/engine/page-model.ts'
-import { dateConsistency } from '../../src/engine/rules/date-consistency.ts'
-import { checkDocNumber } from '../../src/engine/rules/doc-number-format.ts'
-import { evaluators } from '../../src/engine/rules/index.ts'
+import { evaluate as dateConsistency } from '../../src/engine/rules/date-consistency/evaluate.ts'
+import { checkDocNumber } from '../../src/engine/rules/doc-number-format/evaluate.ts'
+import type { PageKindId } from '../../src/engine/rules/registry.ts'
+import { kinds } from '../../src/engine/rules/registry.ts'
+import * as v from 'valibot'
 import type { Finding, PageModel, RuleDef } from '../../src/engine/types.ts'
 
 const AS_OF = '2026-11-27'
@@ -22,7 +24,8 @@ function run(ruleId: string, page: PageModel | string, asOf = AS_OF, tweak?: (r:
   tweak?.(rule)
   const model = typeof page === 'string' ? buildPageModel(html(page), { url: `https://www.example.gov.cn/${page}`, asOf }) : page
   const ctx = makeContext(rule, { asOf, lang: 'zh', url: model.url })
-  return evaluators[rule.kind](model, rule.params, ctx)
+  const kind = kinds[rule.kind as PageKindId]
+  return (kind.evaluate as (p: PageModel, params: unknown, c: typeof ctx) => Finding[])(model, v.parse(kind.params, rule.params), ctx)
 }
 const bySection = (findings: Finding[], section: string): Finding | undefined => findings.find((f) => f.section === section)
 const statuses = (findings: Finding[]): Record<string, string> => Object.fromEntries(findings.map((f) => [f.section, f.status]))
@@ -202,7 +205,7 @@ describe('date-consistency', () => {
     const model = buildPageModel(html('wrapped-no-footer.html'), { url: null, asOf: AS_OF })
     model.meta = { others: '页面生成时间 2030-01-01 11:23:36' }
     const rule = ruleOf('date-consistency')
-    const out = dateConsistency(model, rule.params, makeContext(rule, { asOf: AS_OF }))
+    const out = dateConsistency(model, v.parse(kinds['date-consistency'].params, rule.params), makeContext(rule, { asOf: AS_OF }))
     expect(out.map((f) => f.status)).toEqual(['n/a'])
   })
 })

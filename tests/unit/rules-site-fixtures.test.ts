@@ -40,7 +40,7 @@ describe('site rules on own fixtures', () => {
     const stale = fail.find((f) => f.section === '通知公告')!
     expect(stale.severity).toBe('veto')
     expect(stale.evidence.zh).toContain('最新 2018-05-03')
-    expect(stale.evidence.zh).toContain('距审计日 3130 天 · 超期 2947 天')
+    expect(stale.evidence.zh).toContain('距审计日 3130 天 · 超期 2946 天') // past the 6-month cutoff 2026-05-27
     expect(stale.locator?.text).toContain('通知公告')
   })
 

@@ -1,16 +1,9 @@
 // Unit tests of the site-structure and freshness evaluators over hand-built page models: each test states the
 // situation an auditor would check and the verdict the rule must reach.
 import { describe, expect, it } from 'vitest'
-import { makeContext } from '../../src/engine/finding.ts'
-import { annualReportStructure } from '../../src/engine/rules/annual-report-structure.ts'
-import { annualReportTimeliness } from '../../src/engine/rules/annual-report-timeliness.ts'
-import { blankColumn } from '../../src/engine/rules/blank-column.ts'
-import { columnFreshness } from '../../src/engine/rules/column-freshness.ts'
-import { disclosureSubcolumns } from '../../src/engine/rules/disclosure-subcolumns.ts'
-import { guideElements } from '../../src/engine/rules/guide-elements.ts'
-import { homepageFreshness } from '../../src/engine/rules/homepage-freshness.ts'
-import { statutoryCategories } from '../../src/engine/rules/statutory-categories.ts'
-import type { Column, Entry, Evaluator, Finding, FreshnessClass, Heading, Lang, Locator, NavLink, PageModel, Severity } from '../../src/engine/types.ts'
+import { runKind } from '../support/rules.ts'
+import type { PageKindId } from '../../src/engine/rules/registry.ts'
+import type { Column, Entry, Finding, FreshnessClass, Heading, Lang, Locator, NavLink, PageModel, Severity } from '../../src/engine/types.ts'
 
 const loc = (css: string, text = ''): Locator => ({ css, text })
 
@@ -48,9 +41,17 @@ function column(name: string, entries: Entry[], cls: FreshnessClass = 'other', e
 const nav = (...names: string[]): NavLink[] => names.map((name, i) => ({ name, href: `/n${i}/`, locator: loc(`nav > a:nth-of-type(${i + 1})`, name) }))
 const heading = (text: string, i: number, level = 7): Heading => ({ text, level, locator: loc(`p:nth-of-type(${i})`, text) })
 
-function run(ev: Evaluator, p: PageModel, params: Record<string, unknown> = {}, asOf = '2026-11-27', severity: Severity = 'error', lang: Lang = 'zh'): Finding[] {
-  const ctx = makeContext({ id: 'r', kind: 'r', title: { zh: 'r', en: 'r' }, severity, source: 'src', params }, { asOf, lang, url: p.url })
-  return ev(p, params, ctx)
+const annualReportStructure = 'annual-report-structure'
+const annualReportTimeliness = 'annual-report-timeliness'
+const blankColumn = 'blank-column'
+const columnFreshness = 'column-freshness'
+const disclosureSubcolumns = 'disclosure-subcolumns'
+const guideElements = 'guide-elements'
+const homepageFreshness = 'homepage-freshness'
+const statutoryCategories = 'statutory-categories'
+
+function run(kind: PageKindId, p: PageModel, params: Record<string, unknown> = {}, asOf = '2026-11-27', severity: Severity = 'error', lang: Lang = 'zh'): Finding[] {
+  return runKind(kind, p, params, { asOf, severity, lang })
 }
 
 const bySection = (fs: Finding[], section: string): Finding => {
@@ -68,7 +69,7 @@ describe('column-freshness', () => {
     expect(f.section).toBe('通知公告')
     expect(f.evidence.zh).toContain('最新 2018-05-03')
     expect(f.evidence.zh).toContain('252 天') // 2018-05-03 → 2019-01-10
-    expect(f.evidence.zh).toContain('超期 69 天') // 252 − 183
+    expect(f.evidence.zh).toContain('超期 68 天') // 6 months before 2019-01-10 is 2018-07-10; 2018-05-03 is 68 days earlier
     expect(f.expected.zh).toContain('6 个月')
     expect(f.locator).toEqual(p.columns[0].locator)
   })
@@ -91,7 +92,7 @@ describe('column-freshness', () => {
   })
 
   it('classifies by the pack keywords before the extracted class, and takes the pack thresholds', () => {
-    const params = { classes: [{ class: 'notice', maxAgeDays: 30, keywords: ['公示'] }] }
+    const params = { classes: [{ class: 'notice', label: { zh: '公示类栏目', en: 'notice column' }, maxAge: { days: 30 }, keywords: ['公示'] }] }
     const p = page({ columns: [column('公示公告', [entry('a', '2026-10-01')], 'other')] })
     const f = run(columnFreshness, p, params)[0]
     expect(f.status).toBe('fail')
@@ -119,17 +120,27 @@ describe('column-freshness', () => {
     expect(f.evidence.zh).toContain('年份按审计日推断')
   })
 
-  it('marks columns of no class n/a and leaves blank columns to blank-column', () => {
-    const fs = run(columnFreshness, page({ columns: [column('统计信息', [entry('a', '2020-01-01')]), column('通知公告', [], 'notice', true)] }))
+  it('marks a recently updated column of no class n/a and leaves blank columns to blank-column', () => {
+    const fs = run(columnFreshness, page({ columns: [column('统计信息', [entry('a', '2026-06-01')]), column('通知公告', [], 'notice', true)] }))
     expect(fs).toHaveLength(1)
     expect(fs[0].status).toBe('n/a')
     expect(fs[0].section).toBe('统计信息')
   })
 
+  it('asks a person about a column of no class with nothing new for over a year (应更新但长期未更新?)', () => {
+    const [f] = run(columnFreshness, page({ columns: [column('事业单位公开招考', [entry('a', '2025-01-01')]), column('专题专栏', [entry('b', '2025-10-01')])] })).filter((x) => x.section === '专题专栏')
+    expect(f.status).toBe('review')
+    expect(f.message.zh).toContain('请人工判断')
+    expect(f.data).toMatchObject({ latestDate: '2025-10-01', class: 'other' })
+    // 招考 is personnel vocabulary now: judged as a personnel column (1 year), not left to review.
+    const [hire] = run(columnFreshness, page({ columns: [column('事业单位公开招考', [entry('a', '2025-01-01')])] }))
+    expect(hire).toMatchObject({ status: 'fail', data: expect.objectContaining({ class: 'long-term' }) })
+  })
+
   it('writes English when asked', () => {
     const [f] = run(columnFreshness, page({ columns: [column('通知公告', [entry('a', '2018-05-03')], 'notice')] }), {}, '2019-01-10', 'veto', 'en')
     expect(f.message.en).toMatch(/not been updated/)
-    expect(f.evidence.en).toContain('69 days over')
+    expect(f.evidence.en).toContain('68 days over')
   })
 })
 

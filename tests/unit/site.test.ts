@@ -1,12 +1,13 @@
 // The pure half of the site scan, on hand-built page models: what an auditor would read for each column, each link
 // and the site as a whole.
+import { freshnessCutoff } from '../../src/engine/rule-kit/freshness.ts'
 import { describe, expect, it } from 'vitest'
 import {
   classifyLink,
   columnLinksOf,
   columnResult,
   extractAnchors,
-  freshnessCutoff,
+
   isPaginationName,
   isSoft404,
   linkFindings,
@@ -155,7 +156,7 @@ describe('columnResult', () => {
     })
     const stale = at('工作动态', ['2026-05-05'])
     expect(stale).toMatchObject({ status: 'stale', daysSince: 15 })
-    expect(stale.detail).toContain('超过 14 天')
+    expect(stale.detail).toContain('超过 2 周')
   })
 
   it('a notice column is judged by calendar months, a personnel column by one year', () => {
@@ -169,7 +170,9 @@ describe('columnResult', () => {
   it('undated entries count as not updated; an empty list is blank; other columns have no time limit', () => {
     expect(at('政策文件', [null, null])).toMatchObject({ status: 'stale', latestDate: null, entries: 2 })
     expect(at('政策文件', [])).toMatchObject({ status: 'blank', entries: 0 })
-    expect(at('机构概况', ['2010-01-01'])).toMatchObject({ status: 'ok', class: 'other', daysSince: 5983 })
+    expect(at('机构概况', ['2026-01-01'])).toMatchObject({ status: 'ok', class: 'other' })
+    // Nothing new for over a year in a column of no class: counted only as "not determined" toward 19号.
+    expect(at('机构概况', ['2010-01-01'])).toMatchObject({ status: 'stale', unconfirmed: true, class: 'other', daysSince: 5983 })
   })
 
   it('picks the column by its name over a longer sidebar list', () => {

@@ -22,3 +22,19 @@ export interface PageRuleKind<S extends v.GenericSchema = v.GenericSchema> {
 export function pageRuleKind<S extends v.GenericSchema>(def: Omit<PageRuleKind<S>, 'scope'>): PageRuleKind<S> {
   return { scope: 'page', ...def }
 }
+
+/**
+ * A kind judged once per site scan from all its pages (src/scan/report.ts runs it); one page cannot answer it, so it
+ * has no page evaluator, only its params and help.
+ */
+export interface SiteRuleKind<S extends v.GenericSchema = v.GenericSchema> {
+  scope: 'site'
+  params: S
+  help: KindHelp
+}
+
+export function siteRuleKind<S extends v.GenericSchema>(def: Omit<SiteRuleKind<S>, 'scope'>): SiteRuleKind<S> {
+  return { scope: 'site', ...def }
+}
+
+export type RuleKind = PageRuleKind<any> | SiteRuleKind<any> // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,48 +1,11 @@
 // Per-column verdict from a column's list page, and the page-level signals (soft 404, login wall) that say the
 // page is not the list at all.
-import { addDays, daysBetween } from '../dates.ts'
-import { classifyFreshness, isEmptyMarker } from '../vocabulary.ts'
+import { daysBetween } from '../dates.ts'
+import { classOf, describeLimit, judgeFreshness, type FreshnessSettings } from '../rule-kit/freshness.ts'
+import { isEmptyMarker } from '../vocabulary.ts'
 import type { Column, FreshnessClass, IsoDate, PageModel } from '../types.ts'
+import { nationalFreshness } from './default-rules.ts'
 import type { ColumnStatus, SiteColumn } from './types.ts'
-
-/** How long a column of each class may go without a new entry (国办秘函〔2019〕19号; 15号文 for 人事/规划). */
-export interface FreshnessLimit {
-  days?: number
-  months?: number
-}
-
-export type FreshnessLimits = Record<Exclude<FreshnessClass, 'other'>, FreshnessLimit>
-
-export const DEFAULT_FRESHNESS_LIMITS: FreshnessLimits = {
-  news: { days: 14 },
-  notice: { months: 6 },
-  'long-term': { months: 12 },
-}
-
-function subtractMonths(iso: IsoDate, months: number): IsoDate {
-  const [y, m, d] = iso.split('-').map(Number)
-  const total = y * 12 + (m - 1) - months
-  const ny = Math.floor(total / 12)
-  const nm = (total % 12) + 1
-  // 8-31 minus 6 months is 2-28/29: the month has no 31st, and rolling into March would shorten the window.
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${ny}-${pad(nm)}-${pad(Math.min(d, last))}`
-}
-
-/** The earliest entry date that still counts as "updated within the limit" on `asOf`. */
-export function freshnessCutoff(asOf: IsoDate, limit: FreshnessLimit): IsoDate {
-  let cutoff = asOf
-  if (limit.months) cutoff = subtractMonths(cutoff, limit.months)
-  if (limit.days) cutoff = addDays(cutoff, -limit.days)
-  return cutoff
-}
-
-export function limitText(limit: FreshnessLimit): string {
-  if (limit.months && limit.months % 12 === 0) return `${limit.months / 12} 年`
-  if (limit.months) return `${limit.months} 个月`
-  return `${limit.days ?? 0} 天`
-}
 
 const NOT_FOUND_TEXT =
   /页面不存在|页面未找到|找不到(该|此|您要的|你要的|相关)?(页面|网页|文件|信息)|您(所)?访问的(页面|网页|地址)(不存在|已删除|已被删除|已过期|出错)|信息不存在|文章不存在|该信息已(被)?删除|无法找到该页|(^|\D)404(\D|$)|not\s*found/i
@@ -104,14 +67,16 @@ export interface ColumnResultOptions {
   class?: FreshnessClass
   level?: number
   httpStatus?: number | null
-  limits?: FreshnessLimits
+  /** The pack's column-freshness settings: the same classes and periods the page rule judges by. */
+  freshness?: FreshnessSettings
 }
 
 /** The column's verdict from its page model: latest entry date, entry count, ok / stale / blank. */
 export function columnResult(page: PageModel, opts: ColumnResultOptions): SiteColumn {
   const name = opts.name || page.columnName || page.title
-  const cls = opts.class ?? classifyFreshness(name)
-  const limits = opts.limits ?? DEFAULT_FRESHNESS_LIMITS
+  const settings = opts.freshness ?? nationalFreshness()
+  const def = classOf({ name, freshnessClass: opts.class ?? 'other' }, settings)
+  const cls: FreshnessClass = def?.class ?? 'other'
   const chosen = pickColumn(page, name)
   const entries = chosen.flatMap((c) => c.entries)
   const dates = entries.map((e) => e.date?.iso).filter((d): d is string => !!d)
@@ -137,16 +102,22 @@ export function columnResult(page: PageModel, opts: ColumnResultOptions): SiteCo
   if (count === 0 && !singlePageWithText) {
     return { ...base, entries: 0, status: 'blank', detail: '栏目无内容' }
   }
-  if (cls === 'other') {
+  if (!def) {
+    // No class, no period of its own; one left for longer than the pack's "long unupdated" limit may be a column
+    // that should be updated (19号 "应更新但长期未更新"): it counts toward that line as unconfirmed.
+    const limit = describeLimit(settings.unclassifiedMaxAge)
+    if (latest && judgeFreshness(latest, opts.asOf, settings.unclassifiedMaxAge).stale) {
+      return { ...base, status: 'stale', unconfirmed: true, detail: `最新条目 ${latest}，距审计日 ${base.daysSince} 天，超过 ${limit.zh}；未归入有更新时限的类别，需人工确认是否应更新` }
+    }
     return { ...base, detail: latest ? `最新条目 ${latest}（该类栏目无更新时限）` : '该类栏目无更新时限' }
   }
-  const limit = limits[cls]
   if (!latest) {
     return { ...base, status: 'stale', detail: '条目均未注明发布日期（未注明发布时间的视为不更新）' }
   }
-  const cutoff = freshnessCutoff(opts.asOf, limit)
-  const status: ColumnStatus = latest < cutoff ? 'stale' : 'ok'
-  const over = status === 'stale' ? `，超过 ${limitText(limit)}` : `，在 ${limitText(limit)} 内`
+  const verdict = judgeFreshness(latest, opts.asOf, def.maxAge)
+  const limit = describeLimit(def.maxAge).zh
+  const status: ColumnStatus = verdict.stale ? 'stale' : 'ok'
+  const over = verdict.stale ? `，超过 ${limit}` : `，在 ${limit} 内`
   return { ...base, status, detail: `最新条目 ${latest}，距审计日 ${base.daysSince} 天${over}` }
 }
 
@@ -160,7 +131,7 @@ export function failedColumn(
   const col: SiteColumn = {
     name: link.name,
     url: link.url,
-    class: link.class ?? classifyFreshness(link.name),
+    class: link.class ?? classOf({ name: link.name, freshnessClass: 'other' }, nationalFreshness())?.class ?? 'other',
     entries: null,
     latestDate: null,
     daysSince: null,

@@ -1,7 +1,7 @@
 // Link verdicts as findings, so broken links reach every export (CSV rows, report page) beside the veto counts
 // instead of living only in the scan's `site.links` list.
 import { findingId, makeContext } from '../finding.ts'
-import { clip } from '../rules/fields.ts'
+import { clip } from '../rule-kit/fields.ts'
 import type { Finding, IsoDate, Lang, Localized, RuleDef, Status } from '../types.ts'
 import type { LinkResult, SiteLink } from './types.ts'
 import { isAttachmentUrl } from './urls.ts'

@@ -61,8 +61,6 @@ function compact(text: string): string {
 export interface ColumnLinkOptions {
   /** The page's own address; links are resolved against it and kept only when on the same site. */
   pageUrl: string
-  /** Freshness keyword table override (a pack's params). */
-  keywords?: Parameters<typeof classifyFreshness>[1]
 }
 
 /**
@@ -83,7 +81,7 @@ export function columnLinksOf(page: PageModel, opts: ColumnLinkOptions): ColumnL
     if (!sameSite(url, opts.pageUrl) || looksLikeArticleUrl(url) || looksLikeLoginUrl(url)) return
     if (!clean || isPaginationName(clean) || NON_COLUMN_NAMES.includes(clean) || MORE_LINK_TEXTS.includes(clean)) return
     seen.add(url)
-    const link: ColumnLink = { name: clean, url, class: classifyFreshness(clean, opts.keywords), via }
+    const link: ColumnLink = { name: clean, url, class: classifyFreshness(clean), via }
     if (level !== undefined) link.level = level
     out.push(link)
   }

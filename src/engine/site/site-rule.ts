@@ -3,8 +3,8 @@
 import { makeContext } from '../finding.ts'
 import { scopedRules } from '../pack.ts'
 import type { Finding, IsoDate, Lang, Localized, RuleDef, RulePack, Status } from '../types.ts'
-import { DEFAULT_FRESHNESS_LIMITS, limitText, type FreshnessLimits } from './column-status.ts'
-import { nationalSiteRule, nationalSiteRules } from './default-rules.ts'
+import { describeLimit, type FreshnessSettings } from '../rule-kit/freshness.ts'
+import { freshnessOf, nationalFreshness, nationalSiteRule, nationalSiteRules } from './default-rules.ts'
 import type { SiteColumn, SiteCounts } from './types.ts'
 
 export const SITE_RULE_ID = 'column-freshness-site'
@@ -19,20 +19,6 @@ export interface SiteLimits {
 }
 
 export const DEFAULT_SITE_LIMITS: SiteLimits = { staleNewsNotice: 5, staleAll: 10, blank: 5 }
-
-/** The pack's freshness windows in the shape column verdicts use; a window the pack leaves out keeps its default. */
-export function freshnessFromParams(params: Record<string, unknown> | undefined): FreshnessLimits {
-  const p = params ?? {}
-  const num = (k: string): number | undefined => (typeof p[k] === 'number' ? (p[k] as number) : undefined)
-  const news = num('newsDays')
-  const notice = num('noticeMonths')
-  const longTerm = num('longTermMonths')
-  return {
-    news: news ? { days: news } : DEFAULT_FRESHNESS_LIMITS.news,
-    notice: notice ? { months: notice } : DEFAULT_FRESHNESS_LIMITS.notice,
-    'long-term': longTerm ? { months: longTerm } : DEFAULT_FRESHNESS_LIMITS['long-term'],
-  }
-}
 
 export function siteCounts(columns: readonly SiteColumn[]): SiteCounts {
   const stale = (cls: SiteColumn['class']): number => columns.filter((c) => c.status === 'stale' && c.class === cls).length
@@ -78,7 +64,7 @@ export interface SiteFindingOptions {
   asOf: IsoDate
   lang?: Lang
   limits?: Partial<SiteLimits>
-  freshness?: FreshnessLimits
+  freshness?: FreshnessSettings
   /** A pack's own definition of the rule (severity, source, params); the built-in one otherwise. */
   rule?: RuleDef
 }
@@ -98,7 +84,16 @@ interface Check {
 export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOptions): Finding[] {
   const rule = opts.rule ?? nationalSiteRule(SITE_RULE_ID)
   const limits: SiteLimits = { ...siteLimits(rule), ...opts.limits }
-  const fresh = opts.freshness ?? freshnessFromParams(rule.params)
+  const fresh = opts.freshness ?? nationalFreshness()
+  const limitOf = (cls: string): string => {
+    const def = fresh.classes.find((c) => c.class === cls)
+    return def ? describeLimit(def.maxAge).zh : '—'
+  }
+  const limitEn = (cls: string): string => {
+    const def = fresh.classes.find((c) => c.class === cls)
+    return def ? describeLimit(def.maxAge).en : '—'
+  }
+  const confirmedStale = (c: SiteColumn): boolean => c.status === 'stale' && !c.unconfirmed
   const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang, url: opts.url })
   const lang = opts.lang ?? 'zh'
 
@@ -120,21 +115,21 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
     {
       section: { zh: '动态要闻类、通知公告类栏目不更新', en: 'Stale news and notice/policy columns' },
       // 2019 counts only first-level 通知公告/政策文件 columns; a column whose level is unknown is counted.
-      members: columns.filter((c) => c.status === 'stale' && (c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1))),
+      members: columns.filter((c) => confirmedStale(c) && (c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1))),
       unknown: columns.filter((c) => undetermined(c) && is('news', 'notice')(c)),
       limit: limits.staleNewsNotice,
       expected: {
-        zh: `动态、要闻类栏目 ${limitText(fresh.news)}内、通知公告、政策文件类一级栏目 ${limitText(fresh.notice)}内应有更新，累计不更新栏目应少于 ${limits.staleNewsNotice} 个`,
-        en: `news columns updated within ${fresh.news.days ?? 0} days and notice/policy columns within ${fresh.notice.months ?? 0} months; fewer than ${limits.staleNewsNotice} stale in total`,
+        zh: `动态、要闻类栏目 ${limitOf('news')}内、通知公告、政策文件类一级栏目 ${limitOf('notice')}内应有更新，累计不更新栏目应少于 ${limits.staleNewsNotice} 个`,
+        en: `news columns updated within ${limitEn('news')} and notice/policy columns within ${limitEn('notice')}; fewer than ${limits.staleNewsNotice} stale in total`,
       },
     },
     {
       section: { zh: '应更新但长期未更新的栏目', en: 'Columns that should be updated but are not' },
-      members: columns.filter((c) => c.status === 'stale'),
-      unknown: columns.filter((c) => undetermined(c) && c.class !== 'other'),
+      members: columns.filter(confirmedStale),
+      unknown: columns.filter((c) => (undetermined(c) && c.class !== 'other') || (c.status === 'stale' && c.unconfirmed)),
       limit: limits.staleAll,
       expected: {
-        zh: `应更新但长期未更新的栏目应少于 ${limits.staleAll} 个（人事、规划计划类 ${limitText(fresh['long-term'])}内应有更新）`,
+        zh: `应更新但长期未更新的栏目应少于 ${limits.staleAll} 个（人事、规划计划类 ${limitOf('long-term')}内应有更新）`,
         en: `fewer than ${limits.staleAll} columns that should be updated but are not`,
       },
     },
@@ -213,8 +208,7 @@ export function missingSiteRules(packs: readonly RulePack[]): RuleDef[] {
   return nationalSiteRules().filter((r) => !kinds.has(r.kind))
 }
 
-/** Freshness windows for column verdicts: the first enabled site rule's, the defaults otherwise. */
-export function scanFreshness(packs: readonly RulePack[]): FreshnessLimits {
-  const rule = siteRulesOf(packs).find((g) => g.kind === SITE_RULE_ID)?.rules[0]
-  return rule ? freshnessFromParams(rule.params) : DEFAULT_FRESHNESS_LIMITS
+/** The freshness settings column verdicts use: the packs' column-freshness rule, as on every page. */
+export function scanFreshness(packs: readonly RulePack[]): FreshnessSettings {
+  return freshnessOf(packs)
 }

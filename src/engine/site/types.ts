@@ -23,6 +23,11 @@ export interface SiteColumn {
   detail?: string
   /** 1 = first-level column when known (19号 counts only first-level 通知公告/政策文件 columns). */
   level?: number
+  /**
+   * Stale by the pack's "long unupdated" limit, but in no class with a period of its own: whether it should be
+   * updated is for a person to decide, so it counts toward the 19号 line only as "not determined".
+   */
+  unconfirmed?: boolean
 }
 
 export type LinkResult = 'broken' | 'unverifiable' | 'soft404' | 'ok'

@@ -1,0 +1,67 @@
+// Every rule kind, page and site scope alike, under one typed table. A pack can only name kinds listed here: packs
+// are data, and this table is the only code they can reach. Adding a kind is one folder and one line below; the
+// `satisfies` clause makes a misspelt or missing kind a compile error.
+import type { PageRuleKind, RuleKind, SiteRuleKind } from '../rule-kit/kind.ts'
+import { annualReportStructure } from './annual-report-structure/index.ts'
+import { annualReportTimeliness } from './annual-report-timeliness/index.ts'
+import { articleMetadata } from './article-metadata/index.ts'
+import { blankColumn } from './blank-column/index.ts'
+import { columnFreshness } from './column-freshness/index.ts'
+import { columnFreshnessSite } from './column-freshness-site/index.ts'
+import { dateConsistency } from './date-consistency/index.ts'
+import { disclosureSubcolumns } from './disclosure-subcolumns/index.ts'
+import { docNumberFormat } from './doc-number-format/index.ts'
+import { footerIdentifiers } from './footer-identifiers/index.ts'
+import { guideElements } from './guide-elements/index.ts'
+import { homepageFreshness } from './homepage-freshness/index.ts'
+import { linkCheck } from './link-check/index.ts'
+import { publicationLag } from './publication-lag/index.ts'
+import { statutoryCategories } from './statutory-categories/index.ts'
+
+export type PageKindId =
+  | 'article-metadata'
+  | 'doc-number-format'
+  | 'publication-lag'
+  | 'date-consistency'
+  | 'footer-identifiers'
+  | 'column-freshness'
+  | 'homepage-freshness'
+  | 'blank-column'
+  | 'disclosure-subcolumns'
+  | 'statutory-categories'
+  | 'guide-elements'
+  | 'annual-report-structure'
+  | 'annual-report-timeliness'
+
+export type SiteKindId = 'column-freshness-site' | 'link-check'
+export type KindId = PageKindId | SiteKindId
+
+export const kinds = {
+  'article-metadata': articleMetadata,
+  'doc-number-format': docNumberFormat,
+  'publication-lag': publicationLag,
+  'date-consistency': dateConsistency,
+  'footer-identifiers': footerIdentifiers,
+  'column-freshness': columnFreshness,
+  'homepage-freshness': homepageFreshness,
+  'blank-column': blankColumn,
+  'disclosure-subcolumns': disclosureSubcolumns,
+  'statutory-categories': statutoryCategories,
+  'guide-elements': guideElements,
+  'annual-report-structure': annualReportStructure,
+  'annual-report-timeliness': annualReportTimeliness,
+  'column-freshness-site': columnFreshnessSite,
+  'link-check': linkCheck,
+} satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export function kindOf(id: string): RuleKind | undefined {
+  return Object.hasOwn(kinds, id) ? (kinds as Record<string, RuleKind>)[id] : undefined
+}
+
+export function kindIds(): KindId[] {
+  return Object.keys(kinds) as KindId[]
+}
+
+export function isSiteKind(id: string): boolean {
+  return kindOf(id)?.scope === 'site'
+}
