@@ -4,7 +4,6 @@
 // browser may restart mid-scan).
 import browser from 'webextension-polyfill'
 import { todayInShanghai } from '../engine/dates.ts'
-import { pick } from '../engine/finding.ts'
 import { DEFAULT_SITE_LIMITS, missingSiteRules, SITE_RULE_ID } from '../engine/site/site-rule.ts'
 import type { SiteColumn, SiteCounts } from '../engine/site/types.ts'
 import { normalizeUrl } from '../engine/site/urls.ts'
@@ -338,9 +337,9 @@ export function siteSummary(columns: readonly SiteColumn[], findings: readonly F
   return { verdict, counts, groups }
 }
 
-/** The limit as the finding states it ("6 个（单项否决线 5 个）"), so a retuned pack shows its own line. */
+/** The limit the finding was judged by, so a retuned pack shows its own line. */
 function limitOf(f: Finding | undefined, fallback: number): number {
-  const m = f ? /单项否决线 (\d+) 个|veto at (\d+)/.exec(pick(f.evidence, 'zh')) : null
-  return m ? Number(m[1] ?? m[2]) : fallback
+  const limit = f?.data?.limit
+  return typeof limit === 'number' ? limit : fallback
 }
 

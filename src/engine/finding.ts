@@ -78,8 +78,8 @@ export function makeContext(rule: RuleDef, opts: { asOf: string; lang?: Lang; ur
         expected: localize(f.expected),
         source: rule.source,
         locator: f.locator,
+        data: f.data ?? {},
       }
-      if (f.data) out.data = f.data
       return out
     },
   }

@@ -107,7 +107,7 @@ describe('CLI: auditing saved pages', () => {
     expect(page.title).toContain('某某县政府信息公开工作要点')
     expect(page.findings.length).toBeGreaterThan(0)
     for (const f of page.findings) {
-      expect(Object.keys(f).sort()).toEqual(['evidence', 'expected', 'id', 'locator', 'message', 'ruleId', 'section', 'severity', 'source', 'status'])
+      expect(Object.keys(f).sort()).toEqual(['data', 'evidence', 'expected', 'id', 'locator', 'message', 'ruleId', 'section', 'severity', 'source', 'status'])
       expect(JSON.stringify(f)).not.toContain('\uFFFD')
     }
     expect(r.code).toBe(hasFail(out) ? 1 : 0)

@@ -70,6 +70,7 @@ export interface SiteFindingOptions {
 }
 
 interface Check {
+  key: 'staleNewsNotice' | 'staleAll' | 'blank'
   section: Localized
   members: SiteColumn[]
   unknown: SiteColumn[]
@@ -113,6 +114,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
   const is = (...classes: SiteColumn['class'][]) => (c: SiteColumn) => classes.includes(c.class)
   const checks: Check[] = [
     {
+      key: 'staleNewsNotice',
       section: { zh: '动态要闻类、通知公告类栏目不更新', en: 'Stale news and notice/policy columns' },
       // 2019 counts only first-level 通知公告/政策文件 columns; a column whose level is unknown is counted.
       members: columns.filter((c) => confirmedStale(c) && (c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1))),
@@ -124,6 +126,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
       },
     },
     {
+      key: 'staleAll',
       section: { zh: '应更新但长期未更新的栏目', en: 'Columns that should be updated but are not' },
       members: columns.filter(confirmedStale),
       unknown: columns.filter((c) => (undetermined(c) && c.class !== 'other') || (c.status === 'stale' && c.unconfirmed)),
@@ -134,6 +137,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
       },
     },
     {
+      key: 'blank',
       section: { zh: '空白栏目', en: 'Blank columns' },
       members: columns.filter((c) => c.status === 'blank'),
       // A PDF or an image is content: such a column is not blank, whatever else is wrong with it.
@@ -169,6 +173,14 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
       evidence: { zh: head + listed + extra, en: evidenceEn },
       expected: check.expected,
       locator: null,
+      key: check.key,
+      data: {
+        count: n,
+        limit: check.limit,
+        undetermined: check.unknown.length,
+        columns: check.members.map((c) => c.name),
+        undeterminedColumns: check.unknown.map((c) => c.name),
+      },
     })
   })
 }

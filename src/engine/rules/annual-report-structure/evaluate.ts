@@ -85,6 +85,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
           status: 'pass',
           severity,
           section: part.name,
+          key: `part:${part.name}`,
           message: { zh: `报告包含「${part.name}」部分`, en: `The report has the part "${part.name}"` },
           evidence: { zh: `${yr.year} 年度报告${yearNote}，找到该部分标题`, en: `report on ${yr.year}; the part's heading was found` },
           expected,
@@ -97,6 +98,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
           status: 'review',
           severity,
           section: part.name,
+          key: `part:${part.name}`,
           message: { zh: `「${part.name}」仅在正文中提及，未见对应章节标题`, en: `"${part.name}" is only mentioned in the text; no heading for it was found` },
           evidence: { zh: `${yr.year} 年度报告${yearNote}，正文提及但无编号标题`, en: `report on ${yr.year}; mentioned without a numbered heading` },
           expected,
@@ -109,6 +111,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
           status: info ? 'review' : 'fail',
           severity,
           section: part.name,
+          key: `part:${part.name}`,
           message: info
             ? { zh: `旧格式报告未见「${part.name}」部分（仅供参考）`, en: `The legacy-format report has no part "${part.name}" (informational)` }
             : { zh: `年度报告缺少「${part.name}」部分`, en: `The annual report lacks the part "${part.name}"` },

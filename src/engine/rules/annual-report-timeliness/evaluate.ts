@@ -64,10 +64,13 @@ function publishedOn(page: PageModel, asOf: IsoDate): { iso: IsoDate; from: Loca
 function judge(ctx: RuleContext, year: number, title: string, published: IsoDate, from: Localized, d: Deadlines, locator: Locator | null, section: string): Finding {
   const due = deadlineFor(year, d, title)
   const late = daysBetween(due, published)
+  const data = { reportYear: year, published, deadline: due, daysLate: Math.max(0, late) }
   if (late > 0) {
     return ctx.finding({
       status: 'fail',
       section,
+      key: `report:${year}`,
+      data,
       message: { zh: `${year} 年度报告逾期公布`, en: `The report on ${year} was published late` },
       evidence: { zh: `${from.zh} ${published}，晚于截止日 ${due} 共 ${late} 天`, en: `${from.en} ${published}, ${late} days after the deadline ${due}` },
       expected: expectedFor(year, d, title),
@@ -77,6 +80,8 @@ function judge(ctx: RuleContext, year: number, title: string, published: IsoDate
   return ctx.finding({
     status: 'pass',
     section,
+    key: `report:${year}`,
+    data,
     message: { zh: `${year} 年度报告按时公布`, en: `The report on ${year} was published on time` },
     evidence: { zh: `${from.zh} ${published}，截止日 ${due}`, en: `${from.en} ${published}, deadline ${due}` },
     expected: expectedFor(year, d, title),

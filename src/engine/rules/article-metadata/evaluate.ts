@@ -72,14 +72,21 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     if (field) {
       out.push(
         ctx.finding({
-          status: isRequired ? 'review' : 'n/a',
+          // The page promises the field and shows nothing: a script may fill it, or the value was never entered.
+          // Either way the evidence cannot be seen here, so a person looks; it is never a silent n/a.
+          status: 'review',
           section: name.zh,
+          key: `field:${key}`,
           message: isRequired
             ? { zh: `“${field.label}”标签存在但值为空，可能由脚本填充，请在浏览器中核对`, en: `The “${field.label}” label is there but its value is empty; it may be filled by script, check in a browser` }
-            : { zh: `“${field.label}”为空，文件可能无${name.zh}`, en: `“${field.label}” is empty; the document may have no ${name.en}` },
+            : {
+                zh: `“${field.label}”标签存在但值为空：文件可能无${name.zh}，也可能由脚本填充，请核对`,
+                en: `The “${field.label}” label is there but empty: the document may have no ${name.en}, or a script fills it; check`,
+              },
           evidence: { zh: `${field.label}：（空）`, en: `${field.label}: (empty)` },
           expected,
           locator: field.locator,
+          data: { field: key, label: field.label, value: '' },
         }),
       )
       continue
@@ -99,6 +106,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
         ctx.finding({
           status: 'review',
           section: name.zh,
+          key: `field:${key}`,
           message: {
             zh: `元数据中无发布日期，页面仅有未标注的日期 ${shown.date.iso}，可能是落款日期，请核对`,
             en: `No publication date in the metadata; the page only shows an unlabelled date ${shown.date.iso}, possibly the signature date`,
@@ -115,6 +123,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
         ctx.finding({
           status: 'review',
           section: name.zh,
+          key: `field:${key}`,
           message: {
             zh: `未见“${name.zh}”，无法核对 20 个工作日公开时限（《条例》第二十六条），建议列明`,
             en: `No ${name.en} shown, so the 20-working-day limit (Art. 26) cannot be checked; showing it is recommended`,
@@ -131,6 +140,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
         ctx.finding({
           status: 'n/a',
           section: name.zh,
+          key: `field:${key}`,
           message: { zh: `未见${name.zh}；条件必选，文件无${name.zh}时可不列`, en: `No ${name.en} found; required only when the document has one` },
           evidence: { zh: `未见标签：${labels.join('、')}`, en: `none of the labels: ${labels.join(', ')}` },
           expected,
@@ -143,6 +153,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'fail',
         section: name.zh,
+        key: `field:${key}`,
         message: { zh: `信息公开文件页缺少“${name.zh}”`, en: `The disclosure document page lacks its ${name.en}` },
         evidence: {
           zh: `${where.zh}，但未见标签：${labels.join('、')}`,

@@ -20,6 +20,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'pass',
         section: '本页栏目',
+        data: { blankColumns: 0, columns: page.columns.length, vetoThreshold: limit },
         message: { zh: '本页栏目均有内容', en: 'Every column on this page has content' },
         evidence: count,
         expected,
@@ -35,6 +36,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     return ctx.finding({
       status: c.emptyMarker ? 'fail' : emptyListStatus,
       section: name,
+      key: `column:${name}`,
+      data: { column: name, placeholder: c.emptyMarker, blankColumns: blank.length, columns: page.columns.length, vetoThreshold: limit },
       message: { zh: `「${name}」为空白栏目`, en: `"${name}" is a blank column` },
       evidence: { zh: `${what.zh}；${count.zh}`, en: `${what.en}; ${count.en}` },
       expected,

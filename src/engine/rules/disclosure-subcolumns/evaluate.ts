@@ -44,6 +44,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       return ctx.finding({
         status: 'pass',
         section: sub.name,
+        key: `subcolumn:${sub.name}`,
         message: { zh: `已设「${sub.name}」栏目`, en: `Sub-column "${sub.name}" is present` },
         evidence: { zh: `找到「${place.name}」（${VIA_ZH[place.via]}）`, en: `found "${place.name}" (${place.via})` },
         expected,
@@ -53,6 +54,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     return ctx.finding({
       status: 'fail',
       section: sub.name,
+      key: `subcolumn:${sub.name}`,
       message: { zh: `缺少「${sub.name}」栏目`, en: `Sub-column "${sub.name}" is missing` },
       evidence: {
         zh: `在本页导航、栏目和标题中（共 ${places.length} 项）未找到「${sub.name}」`,

@@ -87,6 +87,24 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   const found = candidateOf(page, labels, params.scanUnderTitle)
   const section = '发文字号'
   const expectedBase = { zh: '发文字号由机关代字、〔年份〕和顺序号加“号”组成，如 国办发〔2019〕19号', en: 'agency code, year in 〔〕, serial and 号, e.g. 国办发〔2019〕19号' }
+  const emptyField = found ? null : findField(page, labels, 'docNumber')
+  if (emptyField && isBlankValue(emptyField.value)) {
+    return [
+      ctx.finding({
+        status: 'review',
+        section,
+        key: 'field:docNumber',
+        message: {
+          zh: `“${emptyField.label}”标签存在但值为空：文件可能无发文字号，也可能由脚本填充，请核对`,
+          en: `The “${emptyField.label}” label is there but empty: the document may have no number, or a script fills it; check`,
+        },
+        evidence: { zh: `${emptyField.label}：（空）`, en: `${emptyField.label}: (empty)` },
+        expected: expectedBase,
+        locator: emptyField.locator,
+        data: { field: 'docNumber', label: emptyField.label, value: '' },
+      }),
+    ]
+  }
   if (!found) {
     return [
       ctx.finding({

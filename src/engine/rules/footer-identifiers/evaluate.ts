@@ -113,6 +113,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
         ctx.finding({
           status: 'fail',
           section: name.zh,
+          key: `item:${key}`,
           message: { zh: `页面底部缺少${name.zh}`, en: `The footer lacks the ${name.en}` },
           evidence: { zh: `底部文字：${footerTail(footer.text) || '（空）'}`, en: `footer text: ${footerTail(footer.text) || '(empty)'}` },
           expected,
@@ -129,6 +130,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
           ctx.finding({
             status: 'fail',
             section: name.zh,
+            key: `item:${key}`,
             message: { zh: `网站标识码“${code}”格式不正确`, en: `The site code “${code}” is malformed` },
             evidence,
             expected: { zh: '网站标识码为 10 位数字（地方）或 bm 加 8 位数字（国务院部门）', en: '10 digits (local sites) or bm + 8 digits (central departments)' },
@@ -143,6 +145,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'pass',
         section: name.zh,
+        key: `item:${key}`,
         message: { zh: `页面底部已列明${name.zh}`, en: `The footer shows the ${name.en}` },
         evidence,
         expected,
@@ -163,6 +166,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       return ctx.finding({
         status: 'review',
         section: name.zh,
+        key: `item:${key}`,
         message: {
           zh: '党政机关网站标识由 conac 脚本动态插入，页面源码中没有标识图片，请在浏览器中核对是否显示并可点击查看证书',
           en: 'The 党政机关 badge is inserted by conac’s script; the HTML has no badge, so check in a browser that it shows and links to its certificate',
@@ -176,6 +180,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       return ctx.finding({
         status: 'review',
         section: name.zh,
+        key: `item:${key}`,
         message: {
           zh: `底部未标明“主办单位”，仅以“版权所有”署名 ${footer.copyrightHolder.value}，请核对是否即主办单位`,
           en: `The footer names ${footer.copyrightHolder.value} only as copyright holder, with no 主办单位 label`,

@@ -55,6 +55,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       return ctx.finding({
         status: strong ? 'pass' : 'review',
         section: el.name,
+        key: `element:${el.name}`,
         message: strong
           ? { zh: `指南载明了「${el.name}」`, en: `The guide states "${el.name}"` }
           : { zh: `指南提到「${el.name}」但未见具体内容，需人工确认`, en: `The guide mentions "${el.name}" without a clear value; confirm by hand` },
@@ -66,6 +67,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     return ctx.finding({
       status: 'fail',
       section: el.name,
+      key: `element:${el.name}`,
       message: { zh: `指南缺少「${el.name}」`, en: `The guide does not state "${el.name}"` },
       evidence: { zh: `指南正文（${text.length} 字）及标题中未找到「${el.name}」相关内容`, en: `nothing about "${el.name}" in the guide's text (${text.length} characters) or headings` },
       expected,

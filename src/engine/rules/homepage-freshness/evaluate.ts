@@ -59,6 +59,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   }
   const date = newest.entry.date
   const age = daysBetween(date.iso, ctx.asOf)
+  const data = { latestDate: date.iso, daysSince: age, maxAgeDays: maxAge, daysOver: Math.max(0, age - maxAge) }
   const inferred = date.yearInferred ? { zh: '（年份按审计日推断）', en: ' (year inferred)' } : { zh: '', en: '' }
   const where = { zh: `最新条目 ${date.iso}${inferred.zh}（${newest.column}：${newest.entry.title.slice(0, 30)}）`, en: `newest item ${date.iso}${inferred.en} (${newest.column}: ${newest.entry.title.slice(0, 30)})` }
   if (age > maxAge) {
@@ -66,6 +67,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'fail',
         section,
+        data,
         message: { zh: `首页超过 ${maxAge} 天未更新`, en: `The home page has not been updated for more than ${maxAge} days` },
         evidence: { zh: `${where.zh}，距审计日 ${age} 天，超期 ${age - maxAge} 天`, en: `${where.en}, ${age} days before the audit, ${age - maxAge} days over` },
         expected,
@@ -77,6 +79,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     ctx.finding({
       status: 'pass',
       section,
+      data,
       message: { zh: `首页 ${maxAge} 天内有更新`, en: `The home page was updated within ${maxAge} days` },
       evidence: { zh: `${where.zh}，距审计日 ${age} 天`, en: `${where.en}, ${age} days before the audit` },
       expected,

@@ -63,6 +63,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   }
   const count = workingDaysBetween(from, to)
   const calendarDays = daysBetween(from, to)
+  const data = { writtenDate: from, publishDate: to, workingDays: count, calendarDays, maxWorkingDays: max, publishDateLabelled: published.labelled }
   const evidence = {
     zh: `${evidenceDates.zh}，间隔 ${count} 个工作日（${calendarDays} 个自然日）`,
     en: `${evidenceDates.en}: ${count} working days (${calendarDays} calendar days)`,
@@ -72,6 +73,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'review',
         section: SECTION,
+        key: 'lag',
+        data,
         message: {
           zh: '节假日安排未覆盖该年份，工作日按周一至周五估算，请人工核对',
           en: 'The holiday calendar does not cover that year; working days are a Monday–Friday estimate, check by hand',
@@ -87,6 +90,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'review',
         section: SECTION,
+        key: 'lag',
+        data,
         message: {
           zh: `按页面所示日期计算间隔 ${count} 个工作日，但该日期未标注为发布日期（可能是落款），请核对`,
           en: `${count} working days by the date shown, but that date is not labelled as the publication date (possibly a signature date)`,
@@ -102,6 +107,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       ctx.finding({
         status: 'fail',
         section: SECTION,
+        key: 'lag',
+        data,
         message: { zh: `成文后 ${count} 个工作日才公开，超过 ${max} 个工作日`, en: `Published ${count} working days after it was written, more than ${max}` },
         evidence,
         expected,
@@ -113,6 +120,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     ctx.finding({
       status: 'pass',
       section: SECTION,
+      key: 'lag',
+      data,
       message: { zh: `成文后 ${count} 个工作日内公开`, en: `Published within ${count} working days of being written` },
       evidence,
       expected,

@@ -46,6 +46,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     return ctx.finding({
       status: structureSeen ? 'fail' : 'review',
       section: cat.name,
+      key: `category:${cat.name}`,
       message: structureSeen
         ? { zh: `未设「${cat.name}」类信息栏目`, en: `No place for the category "${cat.name}"` }
         : { zh: `未能确认「${cat.name}」类信息栏目，需人工核实`, en: `Could not confirm a place for "${cat.name}"; check by hand` },
@@ -62,6 +63,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     return ctx.finding({
       status,
       section: name,
+      key: `category:${name}`,
       message:
         status === 'pass'
           ? { zh: `已设「${name}」类信息栏目`, en: `The category "${name}" has a place` }
