@@ -41,7 +41,7 @@ export interface Column {
   /** The element that heads the column (its title / tab), or the list itself when there is no heading. */
   locator: Locator | null
   entries: Entry[]
-  /** The column shows a "暂无信息"-style placeholder (or is an empty list container). */
+  /** The column prints a "暂无信息"-style placeholder (an empty list container has no entries but no marker). */
   emptyMarker: boolean
   freshnessClass: FreshnessClass
   /** 1 = first-level column when known. */

@@ -1,3 +1,4 @@
+import { CORPUS_DIR } from '../support/corpus.ts'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
@@ -134,7 +135,7 @@ describe('decodeHtml: inputs that are not web pages', () => {
   })
 })
 
-const REAL = '/work/shared/corpus/real'
+const REAL = CORPUS_DIR
 describe.skipIf(!existsSync(REAL))('decodeHtml over the real corpus', () => {
   it('decodes every saved government page without replacement characters and keeps its <title>', () => {
     const files = readdirSync(REAL).filter((f) => f.endsWith('.html'))

@@ -1,5 +1,6 @@
 // End-to-end tests of the CLI as a user runs it: `node bin/disclosure-audit.js …` (what `npx disclosure-audit` runs).
 // The child is spawned asynchronously because some tests serve pages from this process over node:http.
+import { CORPUS_DIR } from '../support/corpus.ts'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, createServer as createNetServer } from 'node:net'
@@ -335,7 +336,7 @@ describe('CLI: fetching pages over HTTP', () => {
   })
 })
 
-const REAL = '/work/shared/corpus/real'
+const REAL = CORPUS_DIR
 describe.skipIf(!existsSync(REAL))('CLI over the real corpus', () => {
   it('audits every saved government page in one run, each with its title', async () => {
     const files = readdirSync(REAL).filter((f) => f.endsWith('.html')).map((f) => join(REAL, f))

@@ -1,3 +1,4 @@
+import { CORPUS_DIR } from '../support/corpus.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -5,7 +6,7 @@ import { audit } from '../../src/engine/audit.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import type { Finding } from '../../src/engine/types.ts'
 
-const dir = '/work/shared/corpus/real'
+const dir = CORPUS_DIR
 const AS_OF = '2026-11-27'
 const PAGE_RULES = new Set(['article-metadata', 'doc-number-format', 'publication-lag', 'date-consistency', 'footer-identifiers'])
 

@@ -1,6 +1,7 @@
 // The site-structure and freshness rules through the real engine: HTML → page model → national pack → findings.
 // Own fixtures (one passing and one failing page per rule) always run; the real government pages only when the
 // shared corpus is present.
+import { CORPUS_DIR } from '../support/corpus.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -9,7 +10,7 @@ import { nationalPack } from '../../src/engine/pack.ts'
 import type { Finding, RulePack } from '../../src/engine/types.ts'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/rules/site')
-const CORPUS = '/work/shared/corpus/real'
+const CORPUS = CORPUS_DIR
 const AS_OF = '2026-11-27'
 
 function run(dir: string, file: string, url: string, opts: { asOf?: string; packs?: RulePack[] } = {}): Finding[] {

@@ -648,7 +648,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
       href: heading.href,
       locator: locatorOf($, heading.el),
       entries: [],
-      emptyMarker: true,
+      emptyMarker: marker,
       freshnessClass: 'other',
       via: heading.tab ? 'tab' : marker ? 'marker' : place.name === 'ul' || place.name === 'ol' ? 'ul' : 'table',
     })

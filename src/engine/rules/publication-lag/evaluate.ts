@@ -17,9 +17,11 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   const shown = (f: DateField | null) => (f ? `${f.label} ${f.date?.iso ?? f.value}` : '')
 
   if (!written || !published) {
+    // A document that states when it was written is in scope; without a publication date the 20-day limit cannot
+    // be checked, which a person must know rather than read as "does not apply".
     return [
       ctx.finding({
-        status: 'n/a',
+        status: written ? 'review' : 'n/a',
         section: SECTION,
         message: { zh: '页面未同时给出成文日期和发布日期，无法计算公开时限', en: 'The page does not give both the date of writing and the publication date' },
         evidence: {
