@@ -16,6 +16,7 @@ import type { ScanView, StartScanReply } from '../shared/messages.ts'
 import type { ScanInline, ScanProgressView, SiteGroup, SiteGroupKey, SiteSummary } from '../shared/scan.ts'
 import { MAX_HTML_CHARS, SCAN_OPTIONS_KEY, scanProgressKey, scanReportKey } from '../shared/storage.ts'
 import { classifyUrl, hostOf } from './view.ts'
+import { readCapped } from '../shared/read-capped.ts'
 
 /** Hosts whose scan is meant to be running; read on every worker start to resume them. */
 const RUNNING_HOSTS_KEY = 'scanRunningHosts'
@@ -65,37 +66,14 @@ function markRunning(host: string, running: boolean): Promise<void> {
   })
 }
 
-/** Reads at most `limit` bytes: a link check needs only the head of a body, and no page is worth more than 5 MB. */
-async function readCapped(res: Response, limit: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer()).subarray(0, limit)
-  const reader = res.body.getReader()
-  const parts: Uint8Array[] = []
-  let size = 0
-  while (size < limit) {
-    const { done, value } = await reader.read()
-    if (done) break
-    parts.push(value)
-    size += value.length
-  }
-  if (size >= limit) await reader.cancel().catch(() => undefined)
-  const out = new Uint8Array(Math.min(size, limit))
-  let at = 0
-  for (const p of parts) {
-    const n = Math.min(p.length, out.length - at)
-    out.set(p.subarray(0, n), at)
-    at += n
-  }
-  return out
-}
-
 /**
  * The auditor's own browser fetch: cookies included, so pages behind a site's anti-bot cookie or a login the auditor
  * already holds look the way the auditor sees them. The scanner decodes the bytes (charset.ts) itself.
  */
 const workerFetch: FetchLike = async (url, init) => {
   const res = await fetch(url, { method: init.method, signal: init.signal, redirect: 'follow', credentials: 'include' })
-  const bytes = init.method === 'HEAD' ? new Uint8Array() : await readCapped(res, init.maxBytes ?? PAGE_MAX_BYTES)
-  return { status: res.status, headers: res.headers, bytes, url: res.url || url }
+  const body = init.method === 'HEAD' ? { bytes: new Uint8Array(), truncated: false } : await readCapped(res, init.maxBytes ?? PAGE_MAX_BYTES)
+  return { status: res.status, headers: res.headers, bytes: body.bytes, truncated: body.truncated, url: res.url || url }
 }
 
 function deps(): ScanDeps {

@@ -2,6 +2,7 @@
 // InputError with a one-line zh + en reason, so main can name the input and carry on with the others.
 import { readFile, stat } from 'node:fs/promises'
 import { DEFAULT_MAX_BYTES, InputError, decodeHtml, tooLargeError } from '../engine/charset.ts'
+import { readCapped } from '../shared/read-capped.ts'
 
 export interface LoadedPage {
   /** The input as given on the command line. */
@@ -85,38 +86,15 @@ async function fetchPage(address: string, timeoutMs: number, maxBytes: number): 
   }
   let bytes: Uint8Array
   try {
-    bytes = await readCapped(res, maxBytes)
+    const body = await readCapped(res, maxBytes)
+    if (body.truncated) throw tooLargeError(null, maxBytes)
+    bytes = body.bytes
   } catch (e) {
     if (e instanceof InputError) throw e
     throw networkError(e, timeoutMs)
   }
   const d = decodeHtml(bytes, { contentType, maxBytes })
   return { source: address, url: res.url || address, html: d.html, charset: d.charset, warnings: d.warnings }
-}
-
-/** Reads the body but stops once it passes the cap, so a runaway response never fills memory. */
-async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(await res.arrayBuffer())
-  const chunks: Uint8Array[] = []
-  let total = 0
-  const reader = res.body.getReader()
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.length
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw tooLargeError(total, maxBytes)
-    }
-    chunks.push(value)
-  }
-  const out = new Uint8Array(total)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
 }
 
 function networkError(e: unknown, timeoutMs: number): InputError {

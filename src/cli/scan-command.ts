@@ -12,6 +12,7 @@ import { scanReport, type ScanReport } from '../scan/report.ts'
 import { createScan, loadScan, runScan } from '../scan/scanner.ts'
 import { memoryStorage, timerSleep } from '../scan/storage.ts'
 import type { FetchLike, ScanProgress, ScanStorage } from '../scan/types.ts'
+import { readCapped } from '../shared/read-capped.ts'
 
 export interface ScanCommandArgs {
   url: string
@@ -52,33 +53,6 @@ function toolVersion(): string {
   }
 }
 
-/** Reads at most `limit` bytes of a body and drops the rest, so a huge attachment is never downloaded whole. */
-async function readCapped(res: Response, limit: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array()
-  const reader = res.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.length
-    if (size >= limit) {
-      await reader.cancel().catch(() => {})
-      break
-    }
-  }
-  const out = new Uint8Array(Math.min(size, limit))
-  let at = 0
-  for (const c of chunks) {
-    const part = c.subarray(0, Math.min(c.length, out.length - at))
-    out.set(part, at)
-    at += part.length
-    if (at >= out.length) break
-  }
-  return out
-}
-
 /** Node's fetch as the scanner's FetchLike: redirects followed, body capped. */
 export function nodeFetch(opts: { maxBytes?: number } = {}): FetchLike {
   return async (url, init) => {
@@ -89,8 +63,8 @@ export function nodeFetch(opts: { maxBytes?: number } = {}): FetchLike {
       headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
     })
     const limit = init.maxBytes ?? opts.maxBytes ?? PAGE_MAX_BYTES
-    const bytes = init.method === 'HEAD' ? new Uint8Array() : await readCapped(res, limit)
-    return { status: res.status, headers: res.headers, bytes, url: res.url || url }
+    const body = init.method === 'HEAD' ? { bytes: new Uint8Array(), truncated: false } : await readCapped(res, limit)
+    return { status: res.status, headers: res.headers, bytes: body.bytes, truncated: body.truncated, url: res.url || url }
   }
 }
 

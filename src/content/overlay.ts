@@ -2,11 +2,12 @@
 // CSS cannot reach the markers, ours cannot reach the page, and removing the host removes every trace.
 // Page text only ever enters the DOM through textContent.
 import { normalizeUrl } from '../engine/site/urls.ts'
-import type { Finding, PageReport, Status } from '../engine/types.ts'
+import type { Finding, PageReport } from '../engine/types.ts'
 import { columnBadgeText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE, type ScanInline } from '../shared/scan.ts'
 import { ROOT_ID } from '../shared/storage.ts'
 import { resolveLocator } from './locate.ts'
 import { say } from '../shared/text.ts'
+import { STATUS_RANK } from '../engine/status.ts'
 
 const FLASH_MS = 1500
 const LABEL_MAX = 80
@@ -86,7 +87,6 @@ function clip(text: string): string {
   return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text
 }
 
-const STATUS_RANK: Record<Status, number> = { fail: 0, review: 1, pass: 2, 'n/a': 3 }
 
 export class Overlay {
   host: HTMLDivElement | null = null

@@ -5,15 +5,14 @@ import { buildPageModel } from './page-model.ts'
 import { PAGE_KIND_LABELS } from './vocabulary.ts'
 import * as v from 'valibot'
 import { kindOf } from './rules/registry.ts'
-import type { AuditOptions, Finding, PageModel, PageReport, RuleDef, Severity, Status } from './types.ts'
+import type { AuditOptions, Finding, PageModel, PageReport, RuleDef } from './types.ts'
+import { SEVERITY_RANK, STATUS_RANK } from './status.ts'
 
 export const ENGINE_VERSION = '0.1.0'
 
-const STATUS_ORDER: Record<Status, number> = { fail: 0, review: 1, pass: 2, 'n/a': 3 }
-const SEVERITY_ORDER: Record<Severity, number> = { veto: 0, error: 1, warning: 2, info: 3 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+  return STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]
 }
 
 function errorText(error: unknown): string {

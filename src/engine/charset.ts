@@ -123,8 +123,12 @@ function countReplacement(s: string): number {
   return n
 }
 
-export function tooLargeError(size: number, maxBytes: number): InputError {
+/** `size` null: the size is unknown (a stream cut at the limit), only that it is over. */
+export function tooLargeError(size: number | null, maxBytes: number): InputError {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  if (size === null) {
+    return new InputError(`文件过大（超过上限 ${mb(maxBytes)} MB）/ the input is too large (over the ${mb(maxBytes)} MB limit)`)
+  }
   return new InputError(`文件过大（${mb(size)} MB，上限 ${mb(maxBytes)} MB）/ the input is too large (${mb(size)} MB, limit ${mb(maxBytes)} MB)`)
 }
 

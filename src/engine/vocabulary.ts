@@ -2,6 +2,7 @@
 // through its params without touching code.
 import nationalJson from '../../rules/national.json' with { type: 'json' }
 import type { FreshnessClass, Lang, PageKind } from './types.ts'
+import { compact } from './text.ts'
 
 interface PackFreshnessClass {
   class: Exclude<FreshnessClass, 'other'>
@@ -69,9 +70,6 @@ export const NAVIGATION_NAMES: readonly string[] = [
 /** Link texts that lead to the column's full list. */
 export const MORE_LINK_TEXTS: readonly string[] = ['更多', 'more', 'More', 'MORE', '更多>>', '>>更多', '更多+']
 
-function compact(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, '')
-}
 
 /** Freshness class of a column from its name, by the national pack's keywords. */
 export function classifyFreshness(name: string): FreshnessClass {

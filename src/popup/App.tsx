@@ -15,6 +15,7 @@ import {
 } from '../shared/verdict.ts'
 import { api, downloadCsv, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
 import { ScanSection } from './ScanSection.tsx'
+import { SEVERITY_RANK, STATUS_RANK } from '../engine/status.ts'
 import { say } from '../shared/text.ts'
 
 const lang: Lang = langOf(uiLanguage)
@@ -30,8 +31,6 @@ const REASON_MESSAGE: Record<ReasonCode, string> = {
   error: 'reasonError',
 }
 
-const STATUS_RANK = { fail: 0, review: 1, pass: 2, 'n/a': 3 } as const
-const SEVERITY_RANK = { veto: 0, error: 1, warning: 2, info: 3 } as const
 
 function ruleTitles(packs: RulePack[]): Map<string, string> {
   const titles = new Map<string, string>()

@@ -114,6 +114,8 @@ export interface FetchResponse {
   status: number
   headers: Record<string, string> | { get(name: string): string | null }
   bytes: Uint8Array
+  /** The body went on past `maxBytes`: `bytes` is only its head, and the page must not be judged as complete. */
+  truncated?: boolean
   /** Final address after redirects. */
   url: string
 }

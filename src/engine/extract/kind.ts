@@ -1,6 +1,7 @@
 // Page kind from the extracted model. Order matters: a 年度报告 or 公开指南 is usually published as an article,
 // so the specific kinds are tried before the generic article/list/portal shapes.
 import type { PageKind, PageModel } from '../types.ts'
+import { compact } from '../text.ts'
 
 type KindInput = Omit<PageModel, 'kind'>
 
@@ -11,7 +12,6 @@ const MIN_ARTICLE_TEXT = 200
 const MIN_LIST_ENTRIES = 5
 const MIN_DIRECTORY_LINKS = 3
 
-const compact = (s: string): string => s.replace(/\s+/g, '')
 
 function topHeadings(model: KindInput): string[] {
   return model.headings.filter((h) => h.level <= 2).slice(0, 3).map((h) => compact(h.text))

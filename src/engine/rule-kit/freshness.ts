@@ -4,6 +4,7 @@
 // dated exactly on the cutoff still counts as updated within the limit.
 import { addDays, daysBetween } from '../dates.ts'
 import type { Column, FreshnessClass, IsoDate, Localized } from '../types.ts'
+import { compact } from '../text.ts'
 
 export interface FreshnessLimit {
   days?: number
@@ -74,7 +75,6 @@ export function describeLimit(limit: FreshnessLimit): Localized {
   return { zh: `${days} 天`, en: `${days} days` }
 }
 
-const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
 
 /** Pack order is priority order: the first class with a keyword in the column's name wins. */
 export function classByName(name: string, classes: readonly FreshnessClassDef[]): FreshnessClassDef | null {

@@ -1,6 +1,8 @@
 // The places a page offers (sub-columns, headings, link lists) and the page's own names, as compact strings: the
 // structure rules look sub-columns and categories up in them.
 import type { Locator, PageModel } from '../types.ts'
+import { compact } from '../text.ts'
+export { compact }
 
 export interface NamedPlace {
   name: string
@@ -8,7 +10,6 @@ export interface NamedPlace {
   via: 'navigation' | 'column' | 'heading' | 'link-list'
 }
 
-export const compact = (s: string): string => s.replace(/[\s\u00a0\u3000]+/g, '')
 
 /**
  * Names of the places a page offers: sub-column navigation, column headings, headings, and link lists without

@@ -6,6 +6,7 @@ import { isEmptyMarker } from '../vocabulary.ts'
 import type { Column, FreshnessClass, IsoDate, PageModel } from '../types.ts'
 import { nationalFreshness } from './default-rules.ts'
 import type { ColumnStatus, SiteColumn } from './types.ts'
+import { compact } from '../text.ts'
 
 const NOT_FOUND_TEXT =
   /页面不存在|页面未找到|找不到(该|此|您要的|你要的|相关)?(页面|网页|文件|信息)|您(所)?访问的(页面|网页|地址)(不存在|已删除|已被删除|已过期|出错)|信息不存在|文章不存在|该信息已(被)?删除|无法找到该页|(^|\D)404(\D|$)|not\s*found/i
@@ -39,9 +40,6 @@ export function looksLikeLoginPage(html: string): boolean {
   return /登录|登陆|统一身份认证|身份验证|sign\s*in|log\s*in/i.test(visibleText(html))
 }
 
-function compact(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, '')
-}
 
 /**
  * The list that is the column on its own page. A column page also carries sidebars (热点信息, 相关链接), so the

@@ -4,6 +4,7 @@ import { classifyFreshness, MORE_LINK_TEXTS } from '../vocabulary.ts'
 import type { PageModel } from '../types.ts'
 import type { ColumnLink } from './types.ts'
 import { isNonHtmlUrl, looksLikeArticleUrl, looksLikeLoginUrl, normalizeUrl, sameSite } from './urls.ts'
+import { compact } from '../text.ts'
 
 /**
  * Navigation entries that are site furniture, not columns: following them costs requests and adds "columns" that
@@ -54,9 +55,6 @@ export function isPaginationName(name: string): boolean {
   return /^(首页|上一页|下一页|上页|下页|尾页|末页|前一页|后一页|最后一页|第一页|第\d+页|prev|next|last|first|上一篇|下一篇)$/i.test(t)
 }
 
-function compact(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, '')
-}
 
 export interface ColumnLinkOptions {
   /** The page's own address; links are resolved against it and kept only when on the same site. */
