@@ -1,11 +1,11 @@
 // 全站扫描的控制：用户取消扫描后站点不再收到请求、可以重新开始；浏览器整个关闭再打开后扫描从断点继续，
-// 没有任何网址被完整抓取两次，结果与一次不中断的扫描相同。测试站点同 tests/e2e/scan.test.ts（tests/fixtures/site）。
+// 没有任何网址被完整抓取两次，结果与一次不中断的扫描相同。测试站点同 tests/e2e/scan.test.ts（tests/fixtures/test-portal）。
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { rm } from 'node:fs/promises'
-import { serveSite, type TestSite } from '../fixtures/site/serve.ts'
+import { serveSite, type TestSite } from '../fixtures/test-portal/serve.ts'
 import { launchExtension, type Harness } from './harness.ts'
 import { poll, until, waitForReport } from './support.ts'
 

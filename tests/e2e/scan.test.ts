@@ -1,11 +1,11 @@
 // 全站扫描端到端：弹窗发起扫描 → 服务工作线程中途被停 → 重新唤醒后从断点继续（不重复抓取）→ 弹窗、页面徽标、
-// 报告页、CSV/JSON 导出与导入。测试站点是 tests/fixtures/site（扫描核心的单元测试用的同一个站点），挂在 gov.cn 主机名下。
+// 报告页、CSV/JSON 导出与导入。测试站点是 tests/fixtures/test-portal（扫描核心的单元测试用的同一个站点），挂在 gov.cn 主机名下。
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFile } from 'node:fs/promises'
-import { serveSite, type TestSite } from '../fixtures/site/serve.ts'
+import { serveSite, type TestSite } from '../fixtures/test-portal/serve.ts'
 import { launchExtension, type Harness } from './harness.ts'
 import { CSV_HEADER, clickDownload, until, waitForReport } from './support.ts'
 

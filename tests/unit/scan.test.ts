@@ -1,4 +1,4 @@
-// The site scan against a local multi-page site (tests/fixtures/site, served on 127.0.0.1): per-column verdicts,
+// The site scan against a local multi-page site (tests/fixtures/test-portal, served on 127.0.0.1): per-column verdicts,
 // site counts, link results, bounded crawling, and a resumed scan that fetches nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { nodeFetch, runScanCommand } from '../../src/cli/scan-command.ts'
@@ -15,7 +15,7 @@ import {
   type ScanState,
   type ScanStorage,
 } from '../../src/scan/index.ts'
-import { serveSite, type TestSite } from '../fixtures/site/serve.ts'
+import { serveSite, type TestSite } from '../fixtures/test-portal/serve.ts'
 
 const ASOF = '2026-05-20'
 let site: TestSite

@@ -9,7 +9,7 @@ import { audit } from '../../src/engine/audit.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import type { Finding, RulePack } from '../../src/engine/types.ts'
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/rules/site')
+const FIXTURES = join(import.meta.dirname, '../fixtures/rules/structure')
 const CORPUS = CORPUS_DIR
 const AS_OF = '2026-11-27'
 
@@ -31,7 +31,7 @@ function withParams(ruleId: string, params: Record<string, unknown>): RulePack {
   return pack
 }
 
-describe('site rules on own fixtures', () => {
+describe('site-structure page rules on own fixtures', () => {
   const fx = (file: string, url = `https://www.sfx.gov.cn/zwgk/${file}`) => run(FIXTURES, file, url)
 
   it('column-freshness: fresh news, notice and personnel columns pass; a notice column last updated 2018-05-03 fails', () => {
