@@ -2,132 +2,19 @@
 // finished request, so a runner started from the saved state carries on where the last one stopped and fetches
 // nothing that already has a result. Pages are taken level by level (start page, its columns, their sub-columns)
 // and each level is admitted in page order, so what gets scanned never depends on which response came back first.
-import { auditModel } from '../engine/audit.ts'
-import { decodeHtml } from '../engine/charset.ts'
-import { fnv1a64 } from '../engine/finding.ts'
-import { nationalPack } from '../engine/pack.ts'
-import { buildPageModel } from '../engine/page-model.ts'
-import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
+import { failedColumn } from '../engine/site/column-status.ts'
 import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
-import { classifyLink, needsGetRetry, networkErrorKind } from '../engine/site/link-check.ts'
-import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
 import { scanFreshness } from '../engine/site/site-rule.ts'
-import type { NetworkErrorKind, SiteLink } from '../engine/site/types.ts'
-import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl, sameSite } from '../engine/site/urls.ts'
-import type { PageModel } from '../engine/types.ts'
-import {
-  DEFAULT_SCAN_OPTIONS,
-  SCAN_CEILINGS,
-  type FetchResponse,
-  type LinkItem,
-  type PageItem,
-  type PageResult,
-  type ScanDeps,
-  type ScanOptions,
-  type ScanProgress,
-  type ScanState,
-  type ScanStorage,
-} from './types.ts'
+import { classifyLink } from '../engine/site/link-check.ts'
+import type { SiteLink } from '../engine/site/types.ts'
+import { isNonHtmlUrl, sameSite } from '../engine/site/urls.ts'
+import { probeLink } from './link-probe.ts'
+import { emptyResult, fetchPage, type PageContext } from './page-fetch.ts'
+import { timedRequest, type Requested } from './request.ts'
+import { compareOrder } from './state.ts'
+import type { LinkItem, PageItem, PageResult, ScanDeps, ScanOptions, ScanProgress, ScanState, ScanStorage } from './types.ts'
 
-export type ScanOptionsInput = Partial<ScanOptions> & Pick<ScanOptions, 'asOf'>
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.floor(n))) : lo
-}
-
-export function resolveOptions(input: ScanOptionsInput): ScanOptions {
-  // An option passed as undefined (an unset form field) means "default", not NaN.
-  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ScanOptionsInput
-  const o = { ...DEFAULT_SCAN_OPTIONS, packs: [] as ScanOptions['packs'], ...given }
-  return {
-    ...o,
-    packs: input.packs ?? [nationalPack()],
-    concurrency: clamp(o.concurrency, 1, SCAN_CEILINGS.concurrency),
-    delayMs: clamp(o.delayMs, SCAN_CEILINGS.minDelayMs, 60_000),
-    timeoutMs: clamp(o.timeoutMs, 1, SCAN_CEILINGS.maxTimeoutMs),
-    maxPages: clamp(o.maxPages, 1, SCAN_CEILINGS.maxPages),
-    maxDepth: clamp(o.maxDepth, 0, SCAN_CEILINGS.maxDepth),
-    maxLinks: clamp(o.maxLinks, 0, SCAN_CEILINGS.maxLinks),
-    maxAnchorsPerPage: clamp(o.maxAnchorsPerPage, 0, 2000),
-  }
-}
-
-/** One storage key per start page: a second "scan this site" finds the first one's state instead of starting over. */
-export function scanKey(startUrl: string): string {
-  return `scan:${fnv1a64(normalizeUrl(startUrl) ?? startUrl)}`
-}
-
-export function createScan(startUrl: string, startHtml: string | null | undefined, options: ScanOptionsInput): ScanState {
-  const url = normalizeUrl(startUrl)
-  if (!url) throw new TypeError(`不是可巡检的网址 / not an http(s) URL: ${startUrl}`)
-  return {
-    version: 1,
-    id: scanKey(url),
-    startUrl: url,
-    options: resolveOptions(options),
-    startHtml: startHtml ?? null,
-    phase: 'pages',
-    pages: [{ url, name: '', class: 'other', depth: 0, order: [], from: null, state: 'queued' }],
-    links: [],
-    requests: 0,
-    createdAt: 0,
-    updatedAt: 0,
-    elapsedMs: 0,
-    notes: [],
-    cancelled: false,
-    expandedDepth: -1,
-  }
-}
-
-function isScanState(v: unknown): v is ScanState {
-  const s = v as ScanState | null
-  return !!s && typeof s === 'object' && s.version === 1 && typeof s.id === 'string' && Array.isArray(s.pages)
-}
-
-/** The saved state of the scan that started at `startUrl`, or null. */
-export async function loadScan(storage: ScanStorage, startUrl: string): Promise<ScanState | null> {
-  const saved = await storage.load(scanKey(startUrl))
-  return isScanState(saved) ? saved : null
-}
-
-/** The unfinished scan of this start page if there is one, else a new one (not yet run). */
-export async function startOrResumeScan(
-  storage: ScanStorage,
-  startUrl: string,
-  startHtml: string | null | undefined,
-  options: ScanOptionsInput,
-): Promise<ScanState> {
-  const saved = await loadScan(storage, startUrl)
-  if (saved && saved.phase !== 'done' && !saved.cancelled) return saved
-  return createScan(startUrl, startHtml, options)
-}
-
-/** Lexicographic order of sort keys. */
-export function compareOrder(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i]
-  return a.length - b.length
-}
-
-function header(resp: FetchResponse, name: string): string | null {
-  const h = resp.headers as { get?: (n: string) => string | null } & Record<string, string>
-  if (typeof h.get === 'function') return h.get(name)
-  const key = Object.keys(h).find((k) => k.toLowerCase() === name)
-  return key ? h[key] : null
-}
-
-const NON_HTML_TYPE = /^(image|audio|video)\/|^application\/(pdf|msword|octet-stream|zip|x-rar|vnd\.|ofd|x-zip)/i
-
-/** Enough of a body to see a soft 404; a link check never needs a whole attachment. */
-const LINK_GET_MAX_BYTES = 64 * 1024
-
-class TimeoutSignal extends Error {
-  constructor() {
-    super('timeout')
-    this.name = 'TimeoutError'
-  }
-}
-
-type Requested = { resp: FetchResponse; error: null } | { resp: null; error: NetworkErrorKind }
+export { compareOrder, createScan, loadScan, resolveOptions, scanKey, startOrResumeScan, type ScanOptionsInput } from './state.ts'
 
 /** Running scans of this process, by id: a second start of the same scan joins the first instead of racing it. */
 const running = new Map<string, Promise<ScanState>>()
@@ -363,34 +250,31 @@ class Runner {
 
   // ---- work ---------------------------------------------------------------------------------------------------
 
-  private async request(url: string, method: 'GET' | 'HEAD', maxBytes?: number): Promise<Requested> {
-    const ctl = new AbortController()
-    const timer = new AbortController()
+  private readonly requester = (url: string, method: 'GET' | 'HEAD', maxBytes?: number): Promise<Requested> => this.request(url, method, maxBytes)
+
+  private pageContext(): PageContext {
+    return { state: this.s, options: this.o, freshness: this.freshness, request: this.requester }
+  }
+
+  /** The pause between requests to one site (none when the options set no delay). */
+  private async politePause(): Promise<void> {
+    if (this.o.delayMs > 0) await this.pause(this.o.delayMs)
+  }
+
+  private request(url: string, method: 'GET' | 'HEAD', maxBytes?: number): Promise<Requested> {
     this.s.requests++
-    const timeout = this.deps.sleep(this.o.timeoutMs, timer.signal).then(() => {
-      if (timer.signal.aborted) return new Promise<never>(() => {})
-      ctl.abort()
-      throw new TimeoutSignal()
-    })
-    try {
-      const resp = await Promise.race([this.deps.fetch(url, maxBytes ? { method, signal: ctl.signal, maxBytes } : { method, signal: ctl.signal }), timeout])
-      return { resp, error: null }
-    } catch (e) {
-      return { resp: null, error: e instanceof TimeoutSignal ? 'timeout' : networkErrorKind(e) }
-    } finally {
-      timer.abort()
-    }
+    return timedRequest(this.deps, this.o.timeoutMs, url, method, maxBytes)
   }
 
   private async process(work: Work): Promise<void> {
     try {
-      if (work.kind === 'page') work.item.result = await this.fetchPage(work.item)
-      else work.item.result = await this.checkLink(work.item)
+      if (work.kind === 'page') work.item.result = await fetchPage(work.item, this.pageContext())
+      else work.item.result = await probeLink(work.item, this.requester, () => this.politePause())
     } catch (e) {
       // A bug on one page must cost that page, not the scan (and not leave the item "fetching" forever).
       const detail = `巡检出错：${(e as Error).message}`
       if (work.kind === 'page') {
-        const r = this.emptyResult()
+        const r = emptyResult()
         if (work.item.depth > 0) r.column = failedColumn(work.item, 'error', null, detail)
         else r.report = { title: '', kind: 'other', findings: [], notes: [detail] }
         work.item.result = r
@@ -402,142 +286,5 @@ class Runner {
     this.s.updatedAt = this.deps.now()
     await this.save()
     this.progress({ url: work.item.url, name: work.kind === 'page' ? work.item.name : '' })
-  }
-
-  private async checkLink(item: LinkItem): Promise<SiteLink> {
-    let probe = await this.request(item.url, 'HEAD')
-    let soft404 = false
-    const headStatus = probe.resp?.status ?? null
-    if (needsGetRetry(headStatus) || headStatus === 501) {
-      if (this.o.delayMs > 0) await this.pause(this.o.delayMs)
-      probe = await this.request(item.url, 'GET', LINK_GET_MAX_BYTES)
-      const r = probe.resp
-      if (r && r.status === 200 && !isNonHtmlUrl(item.url) && !NON_HTML_TYPE.test(header(r, 'content-type') ?? '')) {
-        try {
-          soft404 = isSoft404(decodeHtml(r.bytes, { contentType: header(r, 'content-type') }).html, r.status)
-        } catch {
-          soft404 = false
-        }
-      }
-    }
-    const httpStatus = probe.resp?.status ?? null
-    const link: SiteLink = {
-      url: item.url,
-      from: item.from,
-      result: classifyLink({ httpStatus, error: probe.error, soft404 }),
-      httpStatus,
-    }
-    if (probe.error) link.error = probe.error
-    if (item.attachment) link.attachment = true
-    return link
-  }
-
-  private emptyResult(): PageResult {
-    return {
-      httpStatus: null,
-      finalUrl: null,
-      contentType: null,
-      charset: null,
-      error: null,
-      column: null,
-      report: null,
-      links: [],
-      anchors: [],
-      blockColumns: [],
-      soft404: false,
-    }
-  }
-
-  private async fetchPage(item: PageItem): Promise<PageResult> {
-    const s = this.s
-    const out = this.emptyResult()
-    const isStart = item.depth === 0
-    const fail = (status: Parameters<typeof failedColumn>[1], detail: string): PageResult => {
-      if (!isStart) out.column = failedColumn(item, status, out.httpStatus, detail)
-      else out.report = { title: '', kind: 'other', findings: [], notes: [detail] }
-      return out
-    }
-    if (!isStart && isNonHtmlUrl(item.url)) return fail('not-html', '栏目链接指向附件或图片，不是网页列表')
-
-    let html: string
-    if (isStart && s.startHtml !== null) {
-      html = s.startHtml
-      out.finalUrl = s.startUrl
-      // The DOM is only needed once; keeping it would bloat every save.
-      s.startHtml = null
-    } else {
-      const got = await this.request(item.url, 'GET')
-      if (!got.resp) {
-        out.error = got.error
-        const why = { timeout: '请求超时', dns: '域名无法解析', refused: '连接被拒绝', network: '网络错误' }[got.error]
-        return fail('unreachable', `${why}（${got.error}）`)
-      }
-      const resp = got.resp
-      out.httpStatus = resp.status
-      out.finalUrl = normalizeUrl(resp.url) ?? item.url
-      out.contentType = header(resp, 'content-type')
-      if (resp.status >= 400) return fail('unreachable', `HTTP ${resp.status}`)
-      if (out.finalUrl !== item.url && looksLikeLoginUrl(out.finalUrl)) {
-        return fail('login', `跳转到登录页面：${out.finalUrl}`)
-      }
-      if (NON_HTML_TYPE.test(out.contentType ?? '')) return fail('not-html', `栏目页面不是网页（${out.contentType}）`)
-      if (resp.bytes.length === 0) return fail('error', '页面内容为空')
-      try {
-        const decoded = decodeHtml(resp.bytes, { contentType: out.contentType })
-        html = decoded.html
-        out.charset = decoded.charset
-      } catch (e) {
-        if ((e as Error).name === 'InputError') return fail('not-html', (e as Error).message)
-        return fail('error', `解码失败：${(e as Error).message}`)
-      }
-      if (looksLikeLoginPage(html)) return fail('login', '页面要求登录')
-      if (isSoft404(html, resp.status)) {
-        out.soft404 = true
-        return fail('soft404', '页面返回 200，但内容为“页面不存在”')
-      }
-    }
-
-    const pageUrl = out.finalUrl ?? item.url
-    let model: PageModel
-    try {
-      model = buildPageModel(html, { url: pageUrl, asOf: this.o.asOf })
-      const report = auditModel(model, { url: pageUrl, packs: this.o.packs, asOf: this.o.asOf, lang: this.o.lang })
-      out.report = { title: report.title, kind: report.kind, findings: report.findings, notes: report.notes }
-    } catch (e) {
-      return fail('error', `页面解析出错：${(e as Error).message}`)
-    }
-    if (isStart) {
-      item.name = model.columnName || model.title
-    } else {
-      out.column = columnResult(model, {
-        name: item.name,
-        url: item.url,
-        asOf: this.o.asOf,
-        class: item.class,
-        level: item.level,
-        httpStatus: out.httpStatus,
-        freshness: this.freshness,
-      })
-    }
-    if (item.depth < this.o.maxDepth) out.links = columnLinksOf(model, { pageUrl })
-    if (this.o.checkLinks) out.anchors = extractAnchors(html, pageUrl, this.o.maxAnchorsPerPage)
-    if (isStart) out.blockColumns = this.blockColumns(model, out, pageUrl)
-    return out
-  }
-
-  /** Portal blocks the scan will not visit (no list link of their own): judged on the dates the start page shows. */
-  private blockColumns(model: PageModel, out: PageResult, pageUrl: string): PageResult['blockColumns'] {
-    const linked = new Set(out.links.map((l) => l.url))
-    return model.columns
-      .filter((c) => {
-        const href = normalizeUrl(c.href, pageUrl)
-        return !href || !linked.has(href)
-      })
-      .map((c) =>
-        columnResult(
-          { ...model, kind: 'list', columns: [c], visibleDate: null },
-          { name: c.name, url: normalizeUrl(c.href, pageUrl), asOf: this.o.asOf, class: c.freshnessClass, level: c.level, freshness: this.freshness },
-        ),
-      )
   }
 }

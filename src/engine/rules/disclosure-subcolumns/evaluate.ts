@@ -1,6 +1,6 @@
 // 国办公开办函〔2019〕61号 统一规范: the 政府信息公开 column has four fixed first-level sub-columns (指南、制度、
 // 法定主动公开内容、年报). Extras (依申请公开, 部门目录 …) are allowed, so only absence is reported.
-import type { Finding, Locator, PageKind, PageModel, RuleContext } from '../../types.ts'
+import type { Finding, PageKind, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
 import { compact, ownNames, placesOf, type NamedPlace } from '../../rule-kit/places.ts'
 import { compilePatterns } from '../../rule-kit/patterns.ts'

@@ -1,0 +1,130 @@
+// One page of the scan: fetched (or the start page's DOM as given), checked for what makes it no list at all (error,
+// login, soft 404, not HTML, cut at the size cap), audited with the engine, and turned into its column verdict, its
+// column links and its anchors for the link check.
+import { auditModel } from '../engine/audit.ts'
+import { decodeHtml } from '../engine/charset.ts'
+import { buildPageModel } from '../engine/page-model.ts'
+import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
+import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
+import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
+import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl } from '../engine/site/urls.ts'
+import type { PageModel } from '../engine/types.ts'
+import type { Request } from './link-probe.ts'
+import { header, NON_HTML_TYPE } from './request.ts'
+import type { PageItem, PageResult, ScanOptions, ScanState } from './types.ts'
+
+export interface PageContext {
+  state: ScanState
+  options: ScanOptions
+  freshness: FreshnessSettings
+  request: Request
+}
+
+export function emptyResult(): PageResult {
+  return {
+    httpStatus: null,
+    finalUrl: null,
+    contentType: null,
+    charset: null,
+    error: null,
+    column: null,
+    report: null,
+    links: [],
+    anchors: [],
+    blockColumns: [],
+    soft404: false,
+  }
+}
+
+export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageResult> {
+  const s = ctx.state
+  const out = emptyResult()
+  const isStart = item.depth === 0
+  const fail = (status: Parameters<typeof failedColumn>[1], detail: string): PageResult => {
+    if (!isStart) out.column = failedColumn(item, status, out.httpStatus, detail)
+    else out.report = { title: '', kind: 'other', findings: [], notes: [detail] }
+    return out
+  }
+  if (!isStart && isNonHtmlUrl(item.url)) return fail('not-html', '栏目链接指向附件或图片，不是网页列表')
+
+  let html: string
+  if (isStart && s.startHtml !== null) {
+    html = s.startHtml
+    out.finalUrl = s.startUrl
+    // The DOM is only needed once; keeping it would bloat every save.
+    s.startHtml = null
+  } else {
+    const got = await ctx.request(item.url, 'GET')
+    if (!got.resp) {
+      out.error = got.error
+      const why = { timeout: '请求超时', dns: '域名无法解析', refused: '连接被拒绝', network: '网络错误' }[got.error]
+      return fail('unreachable', `${why}（${got.error}）`)
+    }
+    const resp = got.resp
+    out.httpStatus = resp.status
+    out.finalUrl = normalizeUrl(resp.url) ?? item.url
+    out.contentType = header(resp, 'content-type')
+    if (resp.status >= 400) return fail('unreachable', `HTTP ${resp.status}`)
+    if (out.finalUrl !== item.url && looksLikeLoginUrl(out.finalUrl)) {
+      return fail('login', `跳转到登录页面：${out.finalUrl}`)
+    }
+    if (NON_HTML_TYPE.test(out.contentType ?? '')) return fail('not-html', `栏目页面不是网页（${out.contentType}）`)
+    if (resp.bytes.length === 0) return fail('error', '页面内容为空')
+    try {
+      const decoded = decodeHtml(resp.bytes, { contentType: out.contentType })
+      html = decoded.html
+      out.charset = decoded.charset
+    } catch (e) {
+      if ((e as Error).name === 'InputError') return fail('not-html', (e as Error).message)
+      return fail('error', `解码失败：${(e as Error).message}`)
+    }
+    if (looksLikeLoginPage(html)) return fail('login', '页面要求登录')
+    if (isSoft404(html, resp.status)) {
+      out.soft404 = true
+      return fail('soft404', '页面返回 200，但内容为“页面不存在”')
+    }
+  }
+
+  const pageUrl = out.finalUrl ?? item.url
+  let model: PageModel
+  try {
+    model = buildPageModel(html, { url: pageUrl, asOf: ctx.options.asOf })
+    const report = auditModel(model, { url: pageUrl, packs: ctx.options.packs, asOf: ctx.options.asOf, lang: ctx.options.lang })
+    out.report = { title: report.title, kind: report.kind, findings: report.findings, notes: report.notes }
+  } catch (e) {
+    return fail('error', `页面解析出错：${(e as Error).message}`)
+  }
+  if (isStart) {
+    item.name = model.columnName || model.title
+  } else {
+    out.column = columnResult(model, {
+      name: item.name,
+      url: item.url,
+      asOf: ctx.options.asOf,
+      class: item.class,
+      level: item.level,
+      httpStatus: out.httpStatus,
+      freshness: ctx.freshness,
+    })
+  }
+  if (item.depth < ctx.options.maxDepth) out.links = columnLinksOf(model, { pageUrl })
+  if (ctx.options.checkLinks) out.anchors = extractAnchors(html, pageUrl, ctx.options.maxAnchorsPerPage)
+  if (isStart) out.blockColumns = blockColumns(model, out, pageUrl, ctx)
+  return out
+}
+
+/** Portal blocks the scan will not visit (no list link of their own): judged on the dates the start page shows. */
+function blockColumns(model: PageModel, out: PageResult, pageUrl: string, ctx: PageContext): PageResult['blockColumns'] {
+  const linked = new Set(out.links.map((l) => l.url))
+  return model.columns
+    .filter((c) => {
+      const href = normalizeUrl(c.href, pageUrl)
+      return !href || !linked.has(href)
+    })
+    .map((c) =>
+      columnResult(
+        { ...model, kind: 'list', columns: [c], visibleDate: null },
+        { name: c.name, url: normalizeUrl(c.href, pageUrl), asOf: ctx.options.asOf, class: c.freshnessClass, level: c.level, freshness: ctx.freshness },
+      ),
+    )
+}
