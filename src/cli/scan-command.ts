@@ -2,6 +2,7 @@
 // the same limits. With a state file an interrupted scan (Ctrl-C, a crash) continues where it stopped.
 import { readFileSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
+import { pick } from '../engine/finding.ts'
 import { reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { LINK_RESULT_LABEL } from '../engine/site/link-check.ts'
@@ -142,7 +143,7 @@ export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLim
     verdict === 'veto' ? '结论：可能触发单项否决：栏目不更新' : verdict === 'review' ? '结论：需人工核查（部分栏目无法判断）' : '结论：未达单项否决线',
   )
   // Link findings get their own block below, with the page each link was found on.
-  for (const f of report.findings) if (f.ruleId === SITE_RULE_ID) lines.push(`  [${L[f.status]}] ${f.section}：${f.evidence}`)
+  for (const f of report.findings) if (f.ruleId === SITE_RULE_ID) lines.push(`  [${L[f.status]}] ${f.section}：${pick(f.evidence, lang)}`)
   const bad = report.site.links.filter((l) => l.result !== 'ok')
   if (bad.length) {
     lines.push('')

@@ -6,6 +6,7 @@ import { decodeHtml } from '../engine/charset.ts'
 import { buildPageModel } from '../engine/page-model.ts'
 import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
 import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
+import { hubLinksOf, isDocumentPage } from '../engine/site/hub.ts'
 import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
 import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl } from '../engine/site/urls.ts'
 import type { PageModel } from '../engine/types.ts'
@@ -94,8 +95,13 @@ export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageR
   } catch (e) {
     return fail('error', `页面解析出错：${(e as Error).message}`)
   }
+  let hub: ReturnType<typeof hubLinksOf> = []
   if (isStart) {
     item.name = model.columnName || model.title
+  } else if (isDocumentPage(model)) {
+    // Reached through a navigation link, but one document (its own metadata, no list): it belongs to a column and is
+    // not one, so it neither counts as a column nor as a blank one.
+    s.notes.push(`「${item.name}」是文档页而非栏目，未计入栏目统计：${item.url}`)
   } else {
     out.column = columnResult(model, {
       name: item.name,
@@ -106,8 +112,19 @@ export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageR
       httpStatus: out.httpStatus,
       freshness: ctx.freshness,
     })
+    hub = out.column.status === 'blank' ? hubLinksOf(html, model, pageUrl, new Set(s.pages.map((p) => p.url))) : []
+    if (hub.length) {
+      // Its content is links to its sub-columns: not a blank column. The sub-columns are judged one by one.
+      out.column = { ...out.column, status: 'ok', entries: hub.length, detail: `栏目导航页：含 ${hub.length} 个子栏目，逐一检查各子栏目` }
+    }
   }
-  if (item.depth < ctx.options.maxDepth) out.links = columnLinksOf(model, { pageUrl })
+  if (item.depth < ctx.options.maxDepth) {
+    const own = columnLinksOf(model, { pageUrl })
+    const known = new Set(own.map((l) => l.url))
+    out.links = [...own, ...hub.filter((l) => !known.has(l.url))]
+  } else if (hub.length) {
+    s.notes.push(`「${item.name}」的 ${hub.length} 个子栏目超出巡检层级 ${ctx.options.maxDepth}，未检查`)
+  }
   if (ctx.options.checkLinks) out.anchors = extractAnchors(html, pageUrl, ctx.options.maxAnchorsPerPage)
   if (isStart) out.blockColumns = blockColumns(model, out, pageUrl, ctx)
   return out

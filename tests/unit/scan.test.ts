@@ -1,7 +1,7 @@
 // The site scan against a local multi-page site (tests/fixtures/test-portal, served on 127.0.0.1): per-column verdicts,
 // site counts, link results, bounded crawling, and a resumed scan that fetches nothing twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { nodeFetch, runScanCommand } from '../../src/cli/scan-command.ts'
+import { nodeFetch, runScanCommand, scanTable } from '../../src/cli/scan-command.ts'
 import {
   createScan,
   loadScan,
@@ -121,6 +121,13 @@ describe('site scan of the test portal', () => {
     expect(veto[2].evidence.zh).toContain('另有 3 个栏目无法判断：财政资金（页面不存在）；重点项目（需登录）；招标公告（无法访问）')
     expect(report.pages[0]).toMatchObject({ source: 'site-scan', url: `${site.origin}/`, findings: report.findings })
     expect(report.pages.length).toBeGreaterThan(10)
+  })
+
+  it('prints the scan table an auditor reads in the terminal: each veto count with the columns behind it', () => {
+    const table = scanTable(report)
+    expect(table).toContain('[不合格] 动态要闻类、通知公告类栏目不更新：6 个（单项否决线 5 个）：部门动态')
+    expect(table).not.toContain('[object Object]')
+    expect(scanTable(report, 'en')).toContain('6 (veto at 5): 部门动态')
   })
 
   it('checks links: broken attachment, soft 404, login kept apart, HEAD refused then GET', () => {

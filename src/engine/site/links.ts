@@ -5,6 +5,7 @@ import type { PageModel } from '../types.ts'
 import type { ColumnLink } from './types.ts'
 import { isNonHtmlUrl, looksLikeArticleUrl, looksLikeLoginUrl, normalizeUrl, sameSite } from './urls.ts'
 import { compact } from '../text.ts'
+import { MAX_COLUMN_NAME } from './hub.ts'
 
 /**
  * Navigation entries that are site furniture, not columns: following them costs requests and adds "columns" that
@@ -78,6 +79,8 @@ export function columnLinksOf(page: PageModel, opts: ColumnLinkOptions): ColumnL
     if (!url || seen.has(url)) return
     if (!sameSite(url, opts.pageUrl) || looksLikeArticleUrl(url) || looksLikeLoginUrl(url)) return
     if (!clean || isPaginationName(clean) || NON_COLUMN_NAMES.includes(clean) || MORE_LINK_TEXTS.includes(clean)) return
+    // 示例高新区政府信息公开保密审查制度 in a 制度 menu is a document, not a sub-column: column names are short.
+    if (via === 'navigation' && clean.length > MAX_COLUMN_NAME) return
     seen.add(url)
     const link: ColumnLink = { name: clean, url, class: classifyFreshness(clean), via }
     if (level !== undefined) link.level = level
