@@ -1,32 +1,14 @@
 // Unit tests of the site-structure and freshness evaluators over hand-built page models: each test states the
 // situation an auditor would check and the verdict the rule must reach.
 import { describe, expect, it } from 'vitest'
+import { pageModel } from '../support/models.ts'
 import { runKind } from '../support/rules.ts'
 import type { PageKindId } from '../../src/engine/rules/registry.ts'
 import type { Column, Entry, Finding, FreshnessClass, Heading, Lang, Locator, NavLink, PageModel, Severity } from '../../src/engine/types.ts'
 
 const loc = (css: string, text = ''): Locator => ({ css, text })
 
-function page(over: Partial<PageModel> = {}): PageModel {
-  return {
-    url: 'https://www.example.gov.cn/zwgk/index.html',
-    title: '',
-    kind: 'other',
-    breadcrumb: [],
-    columnName: null,
-    meta: {},
-    columns: [],
-    navigation: [],
-    metadata: null,
-    visibleDate: null,
-    footer: null,
-    headings: [],
-    mainText: '',
-    reportYear: null,
-    notes: [],
-    ...over,
-  }
-}
+const page = (over: Partial<PageModel> = {}): PageModel => pageModel({ kind: 'other', ...over })
 
 let n = 0
 function entry(title: string, iso: string | null, yearInferred = false): Entry {

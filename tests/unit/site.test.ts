@@ -1,5 +1,6 @@
 // The pure half of the site scan, on hand-built page models: what an auditor would read for each column, each link
 // and the site as a whole.
+import { pageModel } from '../support/models.ts'
 import { freshnessCutoff } from '../../src/engine/rule-kit/freshness.ts'
 import { describe, expect, it } from 'vitest'
 import {
@@ -47,26 +48,7 @@ function column(name: string, dates: (string | null)[], extra: Partial<Column> =
   }
 }
 
-function model(extra: Partial<PageModel> = {}): PageModel {
-  return {
-    url: 'http://www.example.gov.cn/',
-    title: '',
-    kind: 'list',
-    breadcrumb: [],
-    columnName: null,
-    meta: {},
-    columns: [],
-    navigation: [],
-    metadata: null,
-    visibleDate: null,
-    footer: null,
-    headings: [],
-    mainText: '',
-    reportYear: null,
-    notes: [],
-    ...extra,
-  }
-}
+const model = (extra: Partial<PageModel> = {}): PageModel => pageModel({ url: 'http://www.example.gov.cn/', ...extra })
 
 function col(name: string, cls: FreshnessClass, status: SiteColumn['status'], extra: Partial<SiteColumn> = {}): SiteColumn {
   return { name, url: null, class: cls, entries: 1, latestDate: '2020-01-01', daysSince: 2331, status, ...extra }
