@@ -1,11 +1,11 @@
 // The one entry point every host calls: HTML in, findings out. Pure, so the service worker, CLI and tests agree.
 import { findingId, makeContext } from './finding.ts'
-import { enabledRules } from './pack.ts'
+import { enabledRules, scopedRules } from './pack.ts'
 import { buildPageModel } from './page-model.ts'
 import { PAGE_KIND_LABELS } from './vocabulary.ts'
 import * as v from 'valibot'
 import { kindOf } from './rules/registry.ts'
-import type { AuditOptions, Finding, PageModel, PageReport, RuleDef } from './types.ts'
+import type { AuditOptions, Finding, PageModel, PageReport, RuleDef, RulePack, SiteVetoLimits } from './types.ts'
 import { SEVERITY_RANK, STATUS_RANK } from './status.ts'
 
 export const ENGINE_VERSION = '0.1.0'
@@ -61,8 +61,18 @@ function paramsOf(rule: RuleDef, schema: v.GenericSchema): { ok: true; value: un
   return parsed
 }
 
-function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null): Finding[] {
-  const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url })
+/** The site rule's veto limits in the packs given (later packs win); null when they switch it off. */
+export function siteVetoLimits(packs: RulePack[]): SiteVetoLimits | null {
+  const rule = scopedRules(packs, 'site').find((r) => r.kind === 'column-freshness-site')
+  if (!rule || rule.enabled === false) return null
+  const p = rule.params as Partial<SiteVetoLimits>
+  return typeof p.staleNewsNotice === 'number' && typeof p.staleAll === 'number' && typeof p.blank === 'number'
+    ? { staleNewsNotice: p.staleNewsNotice, staleAll: p.staleAll, blank: p.blank }
+    : null
+}
+
+function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null, siteLimits: SiteVetoLimits | null): Finding[] {
+  const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url, siteLimits })
   const kind = kindOf(rule.kind)
   if (!kind || kind.scope !== 'page') return [crashFinding(rule, ctx, '未知的规则类型', 'Unknown rule kind', rule.kind)]
   const params = paramsOf(rule, kind.params)
@@ -99,10 +109,11 @@ export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
   // Ids already ignore the #fragment (findingId strips it); the report keeps the address as the caller gave it.
   const url = opts.url ?? model.url ?? null
   const findings: Finding[] = []
+  const siteLimits = siteVetoLimits(opts.packs)
   for (const { rule } of enabledRules(opts.packs)) {
     // Site rules need every column of the site; one page cannot answer them, not even with n/a.
     if (rule.scope === 'site') continue
-    findings.push(...runRule(model, rule, opts, url))
+    findings.push(...runRule(model, rule, opts, url, siteLimits))
   }
   const unique = dedupeIds(findings, url)
   // Array.prototype.sort is stable, so ties keep pack and rule order.

@@ -1,5 +1,5 @@
 // Finding construction shared by every evaluator: stable ids and language selection.
-import type { Finding, FindingInput, Lang, Localized, Locator, RuleContext, RuleDef } from './types.ts'
+import type { Finding, FindingInput, Lang, Localized, Locator, RuleContext, RuleDef, SiteVetoLimits } from './types.ts'
 
 /** TextEncoder exists in Node, service workers and pages alike, so hashing stays host-independent. */
 const encoder = new TextEncoder()
@@ -58,7 +58,10 @@ export function localize(value: Localized | string): Localized {
   return typeof value === 'string' ? { zh: value, en: value } : value
 }
 
-export function makeContext(rule: RuleDef, opts: { asOf: string; lang?: Lang; url?: string | null }): RuleContext {
+export function makeContext(
+  rule: RuleDef,
+  opts: { asOf: string; lang?: Lang; url?: string | null; siteLimits?: SiteVetoLimits | null },
+): RuleContext {
   const lang: Lang = opts.lang ?? 'zh'
   const url = opts.url ?? null
   return {
@@ -66,6 +69,7 @@ export function makeContext(rule: RuleDef, opts: { asOf: string; lang?: Lang; ur
     asOf: opts.asOf,
     lang,
     url,
+    siteLimits: opts.siteLimits ?? null,
     finding(f: FindingInput): Finding {
       const out: Finding = {
         id: findingId(rule.id, url, f.key !== undefined ? `${f.locator ? f.locator.css : ''}\u0000key:${f.key}` : findingKey(f.locator, f.section)),

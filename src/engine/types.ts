@@ -220,8 +220,19 @@ export interface RuleContext {
   asOf: IsoDate
   lang: Lang
   url: string | null
+  /**
+   * The 19号 veto limits of the site rule in effect (column-freshness-site), so a page rule states the site-level line
+   * without a copy of it; null when the packs switch that rule off.
+   */
+  siteLimits: SiteVetoLimits | null
   /** Builds a finding with id, ruleId, severity and source filled in from the rule. */
   finding(f: FindingInput): Finding
+}
+
+export interface SiteVetoLimits {
+  staleNewsNotice: number
+  staleAll: number
+  blank: number
 }
 
 /** What an evaluator says about one thing; the context turns it into a Finding in the audit's language. */

@@ -1,5 +1,6 @@
 // Shared by the rule tests: run one kind as the national pack defines it, with a few params changed the way a local
 // pack would change them. No test keeps its own copy of a rule's defaults.
+import { siteVetoLimits } from '../../src/engine/audit.ts'
 import { makeContext } from '../../src/engine/finding.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import { kinds, type PageKindId } from '../../src/engine/rules/registry.ts'
@@ -24,6 +25,6 @@ export function runKind(kind: PageKindId, page: PageModel, overrides: Record<str
   const rule: RuleDef = { ...base, severity: opts.severity ?? base.severity, params: { ...base.params, ...overrides } }
   const def = kinds[kind]
   const params = v.parse(def.params, rule.params)
-  const ctx = makeContext(rule, { asOf: opts.asOf ?? '2026-11-27', lang: opts.lang ?? 'zh', url: page.url })
+  const ctx = makeContext(rule, { asOf: opts.asOf ?? '2026-11-27', lang: opts.lang ?? 'zh', url: page.url, siteLimits: siteVetoLimits([nationalPack()]) })
   return (def.evaluate as (p: PageModel, params: unknown, c: typeof ctx) => Finding[])(page, params, ctx)
 }

@@ -153,3 +153,19 @@ describe('coverage of a page', () => {
     expect(na[0].message.zh).toContain('不适用')
   })
 })
+
+describe('the site-level veto line is stated once', () => {
+  const html = readFileSync(new URL('../fixtures/rules/structure/blank-column-fail.html', import.meta.url), 'utf8')
+  const blankExpected = (packs: RulePack[]) =>
+    audit(html, { url: 'https://www.example.gov.cn/zwgk/', packs, asOf: '2026-11-27' }).findings.find((f) => f.ruleId === 'blank-column' && f.status === 'fail')!.expected.zh
+
+  it('page rules quote the site rule\'s limits, so a pack that retunes the site rule retunes what every page says', () => {
+    expect(blankExpected([nationalPack()])).toContain('全站空白栏目 ≥ 5 个即单项否决')
+    const site = nationalPack().rules.find((r) => r.kind === 'column-freshness-site')!
+    const local: RulePack = { id: 'local', version: '1', title: { zh: '地方', en: 'local' }, rules: [{ ...site, params: { ...site.params, blank: 3 } }] }
+    expect(blankExpected([nationalPack(), local])).toContain('全站空白栏目 ≥ 3 个即单项否决')
+    // With the site rule switched off, no page claims a veto line at all.
+    const off: RulePack = { ...local, rules: [{ ...site, enabled: false }] }
+    expect(blankExpected([nationalPack(), off])).not.toContain('单项否决')
+  })
+})

@@ -1,8 +1,7 @@
 import type * as v from 'valibot'
-import { oneOf, positiveInt, strict } from '../../rule-kit/schema.ts'
+import { oneOf, strict } from '../../rule-kit/schema.ts'
 
 export const params = strict({
-  vetoThreshold: positiveInt(),
   /** An empty list with no placeholder is often filled by script after load: "review" for packs over raw HTML. */
   emptyListStatus: oneOf(['fail', 'review'] as const),
 })

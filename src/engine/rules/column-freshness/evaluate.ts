@@ -1,8 +1,9 @@
 // 栏目不更新 (国办秘函〔2019〕19号 单项否决): each column is judged against the update period of its class.
-// The veto itself is site-level (≥ 5 stale columns of the 2-week/6-month kind, ≥ 10 stale in all); one page only
+// The veto itself is site-level (the site rule's limits: ≥ 5 stale columns of the 2-week/6-month kind, ≥ 10 stale in
+// all); one page only
 // shows its own columns, so the evaluator reports per column and states the site-level limits in `expected`.
 import { classOf, describeLimit, judgeFreshness, type FreshnessClassDef, type FreshnessLimit } from '../../rule-kit/freshness.ts'
-import type { Column, Entry, Finding, Localized, PageModel, RuleContext } from '../../types.ts'
+import type { Column, Entry, Finding, Localized, PageModel, RuleContext, SiteVetoLimits } from '../../types.ts'
 import type { Params } from './params.ts'
 
 export function latestDated(entries: readonly Entry[]): Entry | null {
@@ -13,17 +14,18 @@ export function latestDated(entries: readonly Entry[]): Entry | null {
 
 const nameOf = (column: Column): string => column.name || '（未命名栏目）'
 
-function expectedFor(cls: FreshnessClassDef): Localized {
+function expectedFor(cls: FreshnessClassDef, site: SiteVetoLimits | null): Localized {
   const limit = describeLimit(cls.maxAge)
+  if (!site) return { zh: `${cls.label.zh} ${limit.zh}内应有更新`, en: `A ${cls.label.en} must be updated within ${limit.en}` }
   return {
-    zh: `${cls.label.zh} ${limit.zh}内应有更新；全站此类栏目不更新累计 ≥ 5 个或应更新未更新栏目 ≥ 10 个即单项否决`,
-    en: `A ${cls.label.en} must be updated within ${limit.en}; site-wide, ≥ 5 such stale columns (or ≥ 10 stale columns in all) is a veto`,
+    zh: `${cls.label.zh} ${limit.zh}内应有更新；全站此类栏目不更新累计 ≥ ${site.staleNewsNotice} 个或应更新未更新栏目 ≥ ${site.staleAll} 个即单项否决`,
+    en: `A ${cls.label.en} must be updated within ${limit.en}; site-wide, ≥ ${site.staleNewsNotice} such stale columns (or ≥ ${site.staleAll} stale columns in all) is a veto`,
   }
 }
 
 function judgeColumn(column: Column, cls: FreshnessClassDef, ctx: RuleContext): Finding {
   const name = nameOf(column)
-  const expected = expectedFor(cls)
+  const expected = expectedFor(cls, ctx.siteLimits)
   const limit = describeLimit(cls.maxAge)
   const undated = column.entries.filter((e) => !e.date).length
   const latest = latestDated(column.entries)
