@@ -83,6 +83,17 @@ ${rows.join('\n')}
 <a href="https://bszs.conac.cn/sitename?method=show&id=X"><img src="/images/red.png" alt="党政机关"></a></div></body></html>`
 }
 
+/**
+ * A 政府信息公开指南 whose text is one long run of letters once whitespace is removed: the shape that made the old
+ * unbounded e-mail pattern quadratic (a 200 KB guide kept the CLI busy for 160 s).
+ */
+function adversarialGuidePage(letters: number): string {
+  const words: string[] = []
+  for (let i = 0; words.length * 8 < letters; i++) words.push(`word${i.toString(36)}x`)
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开指南</title></head><body>
+<div class="main"><h1>政府信息公开指南</h1><p>一、主动公开 二、依申请公开</p><p>${words.join(' ')}</p></div></body></html>`
+}
+
 function loadPages(): Page[] {
   const pages: Page[] = []
   if (existsSync(CORPUS)) {
@@ -96,6 +107,8 @@ function loadPages(): Page[] {
   const n = Number(process.env.BENCH_LIST_ENTRIES ?? 20_000)
   const list = generatedListPage(n)
   pages.push({ name: `generated-list-${n}.html`, html: list, bytes: Buffer.byteLength(list) })
+  const guide = adversarialGuidePage(200_000)
+  pages.push({ name: 'adversarial-guide-200k.html', html: guide, bytes: Buffer.byteLength(guide) })
   return pages
 }
 

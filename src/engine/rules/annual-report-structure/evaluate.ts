@@ -3,7 +3,7 @@
 // structure of the 2007 条例 before that. Legacy reports varied a lot in practice, so that format is informational.
 import type { Finding, Locator, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, execBounded, testBounded } from '../../rule-kit/patterns.ts'
 import type { ReportFormat } from './params.ts'
 
 type PartDef = ReportFormat['parts'][number]
@@ -32,9 +32,9 @@ function locate(page: PageModel, text: string, part: PartDef): PartHit | null {
   const cores = part.patterns.length ? part.patterns : [part.name.replace(/^[一二三四五六七八九十]+、/, '')]
   const numbered = compilePatterns(cores.map((c) => `${NUMBERING}(?:${c})`))
   const bare = compilePatterns(cores)
-  const heading = page.headings.find((h) => bare.some((re) => re.test(strip(h.text))))
+  const heading = page.headings.find((h) => bare.some((re) => testBounded(re, strip(h.text))))
   for (const re of numbered) {
-    const m = re.exec(text)
+    const m = execBounded(re, text)
     if (m) return { part, position: m.index, locator: heading?.locator ?? null, mentionOnly: false }
   }
   if (heading) {
@@ -42,7 +42,7 @@ function locate(page: PageModel, text: string, part: PartDef): PartHit | null {
     return { part, position: at >= 0 ? at : null, locator: heading.locator, mentionOnly: false }
   }
   for (const re of bare) {
-    const m = re.exec(text)
+    const m = testBounded(re, text)
     // An introduction often names every part ("…其他需要报告的事项六部分"), so an unnumbered mention is weak.
     if (m) return { part, position: null, locator: null, mentionOnly: true }
   }

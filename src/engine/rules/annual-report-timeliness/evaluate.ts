@@ -4,7 +4,7 @@
 import { daysBetween, parseDate } from '../../dates.ts'
 import type { Entry, Finding, IsoDate, Localized, Locator, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
 import { reportYearOf } from '../annual-report-structure/evaluate.ts'
 import { compact, ownNames } from '../../rule-kit/places.ts'
 
@@ -28,7 +28,7 @@ function deadlines(params: Params): Deadlines {
 
 function isGovernmentReport(title: string, d: Deadlines): boolean {
   const t = compact(title)
-  return d.governmentTitles.some((re) => re.test(t))
+  return d.governmentTitles.some((re) => testBounded(re, t))
 }
 
 export function deadlineFor(year: number, d: Deadlines, title = ''): IsoDate {
@@ -129,7 +129,7 @@ function onListPage(page: PageModel, params: Params, ctx: RuleContext, d: Deadli
     for (const e of c.entries) {
       const t = compact(e.title)
       const m = YEAR_IN_TITLE.exec(t)
-      if (m && reportTitle.some((re) => re.test(t))) reports.push({ year: Number(m[1]), entry: e })
+      if (m && reportTitle.some((re) => testBounded(re, t))) reports.push({ year: Number(m[1]), entry: e })
     }
   }
   // The newest year whose deadline has already passed on the audit date: that report must be listed.
@@ -178,7 +178,7 @@ function onListPage(page: PageModel, params: Params, ctx: RuleContext, d: Deadli
 function isReportList(page: PageModel, params: Params): boolean {
   if (!(params.listKinds as string[]).includes(page.kind)) return false
   const signal = compilePatterns(params.listPatterns)
-  return ownNames(page).some((n) => signal.some((re) => re.test(n)))
+  return ownNames(page).some((n) => signal.some((re) => testBounded(re, n)))
 }
 
 export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Finding[] {

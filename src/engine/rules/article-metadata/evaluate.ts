@@ -1,7 +1,7 @@
 // 条例 第十二条第三款 and the 目录系统实施指引 core metadata: a disclosed document page shows its catalogue fields.
 import type { Finding, Localized, MetadataKey, PageModel, RuleContext } from '../../types.ts'
 import { clip, findField, hasBox, isBlankValue, matchesAny, publishDateOf } from '../../rule-kit/fields.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
 import type { Params } from './params.ts'
 
 const FIELD_NAMES: Record<MetadataKey, Localized> = {
@@ -182,7 +182,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     const evidence = { zh: `${label}：${clip(value)}`, en: `${label}: ${clip(value)}` }
     if (key === 'indexNo' && indexPatterns.length > 0) {
       const compact = value.replace(/\s+/g, '')
-      if (!indexPatterns.some((re) => re.test(compact))) {
+      if (!indexPatterns.some((re) => testBounded(re, compact))) {
         // No single national format is in force, so an unusual code is worth a look but is never a failure.
         return ctx.finding({
           status: 'review',

@@ -3,7 +3,7 @@
 import type { Finding, PageKind, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
 import { compact, ownNames, placesOf, type NamedPlace } from '../../rule-kit/places.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
 
 interface SubColumn {
   name: string
@@ -19,11 +19,11 @@ function applies(page: PageModel, params: Params, found: number): boolean {
   const section = compilePatterns(params.sectionPatterns)
   const home = compilePatterns(params.sectionHomePatterns)
   // The page IS the 专栏 home.
-  if (ownNames(page).some((n) => home.some((re) => re.test(n)))) return true
+  if (ownNames(page).some((n) => home.some((re) => testBounded(re, n)))) return true
   const overviewKinds = params.pageKinds as PageKind[]
   if (overviewKinds.includes(page.kind)) {
     const names = [...ownNames(page), ...page.breadcrumb.map(compact), ...page.columns.map((c) => compact(c.name)), ...page.headings.map((h) => compact(h.text))]
-    if (names.some((n) => section.some((re) => re.test(n)))) return true
+    if (names.some((n) => section.some((re) => testBounded(re, n)))) return true
   }
   // A list page inside the 专栏 whose side navigation repeats the sub-columns: judge that navigation as a whole.
   // One match alone is just a link and says nothing about the 专栏.
@@ -33,7 +33,7 @@ function applies(page: PageModel, params: Params, found: number): boolean {
 export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Finding[] {
   const places = placesOf(page)
   const subs = subColumns(params)
-  const hits = subs.map((s) => ({ sub: s, place: places.find((p) => s.patterns.some((re) => re.test(p.name))) ?? null }))
+  const hits = subs.map((s) => ({ sub: s, place: places.find((p) => s.patterns.some((re) => testBounded(re, p.name))) ?? null }))
   if (!applies(page, params, hits.filter((h) => h.place).length)) return []
   const expected = {
     zh: '政府信息公开专栏应设政府信息公开指南、政府信息公开制度、法定主动公开内容、政府信息公开年报 4 个一级栏目',

@@ -2,7 +2,7 @@
 // every page's footer names the sponsor and carries the site code, ICP and police records and the 党政机关 badge.
 import type { Finding, Footer, FooterItem, Localized, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
 
 type ItemKey = 'sponsor' | 'siteIdCode' | 'icp' | 'police' | 'conac'
 
@@ -125,7 +125,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     const evidence = { zh: `底部：${item.value}`, en: `footer: ${item.value}` }
     if (key === 'siteIdCode') {
       const code = siteCodeOf(item)
-      if (!codePattern.test(code)) {
+      if (!testBounded(codePattern, code)) {
         out.push(
           ctx.finding({
             status: 'fail',

@@ -2,7 +2,7 @@
 // 办公时间、联系电话、传真号码、互联网联系方式. Each element is looked up in the guide's text and headings.
 import type { Finding, Locator, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, execBounded, testBounded } from '../../rule-kit/patterns.ts'
 
 interface Element {
   name: string
@@ -30,15 +30,16 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   const headings = page.headings.map((h) => ({ text: strip(h.text), locator: h.locator }))
   const search = (patterns: RegExp[]): Hit | null => {
     for (const re of patterns) {
-      const m = re.exec(text)
-      if (!m) continue
+      const hit = execBounded(re, text)
+      if (!hit) continue
+      const { match: m, index } = hit
       // The text shows the value that follows the label (地址：上海市人民大道200号); a heading with the same words
       // gives a place to point at.
-      const heading = headings.find((x) => re.test(x.text))
-      return { snippet: text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 24), locator: heading?.locator ?? null }
+      const heading = headings.find((x) => testBounded(re, x.text))
+      return { snippet: text.slice(Math.max(0, index - 6), index + m[0].length + 24), locator: heading?.locator ?? null }
     }
     for (const re of patterns) {
-      const h = headings.find((x) => re.test(x.text))
+      const h = headings.find((x) => testBounded(re, x.text))
       if (h) return { snippet: h.text.slice(0, 40), locator: h.locator }
     }
     return null

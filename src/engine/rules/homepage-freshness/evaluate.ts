@@ -3,7 +3,7 @@
 import { daysBetween } from '../../dates.ts'
 import type { Entry, Finding, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
 
 function pathOf(url: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)?/i.exec(url)
@@ -16,7 +16,7 @@ export function isSiteHome(page: PageModel, params: Params): boolean {
   if (columnType && columnType.trim() === '首页') return true
   if (!page.url) return false
   const path = pathOf(page.url)
-  return compilePatterns(params.homePathPatterns, 'iu').some((re) => re.test(path))
+  return compilePatterns(params.homePathPatterns, 'iu').some((re) => testBounded(re, path))
 }
 
 export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Finding[] {

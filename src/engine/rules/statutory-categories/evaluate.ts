@@ -2,7 +2,7 @@
 // category applies to every body (a 管委会 issues no 规章), so a gap is a warning unless the pack raises it.
 import type { Finding, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
-import { compilePatterns } from '../../rule-kit/patterns.ts'
+import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
 import { compact, ownNames, placesOf, type NamedPlace } from '../../rule-kit/places.ts'
 
 interface Category {
@@ -19,7 +19,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   if ((params.excludeKinds as string[]).includes(page.kind)) return []
   const pagePatterns = compilePatterns(params.pagePatterns)
   // The page itself must be the 法定主动公开内容 column; an article filed under it is not.
-  if (!ownNames(page).some((n) => pagePatterns.some((re) => re.test(n)))) return []
+  if (!ownNames(page).some((n) => pagePatterns.some((re) => testBounded(re, n)))) return []
   const own = new Set(ownNames(page))
   const crumbs = new Set(page.breadcrumb.map(compact))
   // The page's own title and breadcrumb name the parent, not a sub-column. (其他主动公开信息 is a sub-column, so the
@@ -28,8 +28,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   const cats = categories(params)
   const minMatched = params.minMatchedForVerdict
   const results = cats.map((cat) => {
-    const strong = places.find((p) => cat.strong.some((re) => re.test(p.name)))
-    const weak = strong ? undefined : places.find((p) => cat.weak.some((re) => re.test(p.name)))
+    const strong = places.find((p) => cat.strong.some((re) => testBounded(re, p.name)))
+    const weak = strong ? undefined : places.find((p) => cat.weak.some((re) => testBounded(re, p.name)))
     return { cat, strong, weak }
   })
   const matched = results.filter((r) => r.strong || r.weak).length
