@@ -11,7 +11,7 @@ import type { Finding, Lang, RulePack } from '../engine/types.ts'
 import { scanReport, type ScanReport } from '../scan/report.ts'
 import { loadScan, runScan, isScanRunning, startOrResumeScan } from '../scan/scanner.ts'
 import { timerSleep } from '../scan/storage.ts'
-import type { FetchLike, ScanDeps, ScanOptions, ScanProgress, ScanState, ScanStorage } from '../scan/types.ts'
+import { SCAN_PAGE_MAX_BYTES, type FetchLike, type ScanDeps, type ScanOptions, type ScanProgress, type ScanState, type ScanStorage } from '../scan/types.ts'
 import type { ScanView, StartScanReply } from '../shared/messages.ts'
 import type { ScanInline, ScanProgressView, SiteGroup, SiteGroupKey, SiteSummary } from '../shared/scan.ts'
 import { MAX_HTML_CHARS, SCAN_OPTIONS_KEY, scanProgressKey, scanReportKey } from '../shared/storage.ts'
@@ -27,7 +27,6 @@ const RUNNING_HOSTS_KEY = 'scanRunningHosts'
 export const SCAN_ALARM = 'site-scan-watchdog'
 /** A page bigger than this goes into storage with the scan state; beyond it the scanner fetches the page instead. */
 const START_HTML_MAX_CHARS = Math.min(MAX_HTML_CHARS, 2 * 1024 * 1024)
-const PAGE_MAX_BYTES = 5 * 1024 * 1024
 const GOV_HOST = /(^|\.)gov\.cn$/i
 
 const storage: ScanStorage = {
@@ -67,12 +66,13 @@ function markRunning(host: string, running: boolean): Promise<void> {
 }
 
 /**
- * The auditor's own browser fetch: cookies included, so pages behind a site's anti-bot cookie or a login the auditor
- * already holds look the way the auditor sees them. The scanner decodes the bytes (charset.ts) itself.
+ * The scan's fetch sends no cookies: a scan reads what the public reads and can never act in the auditor's session
+ * (a site's own editor scanning while logged in must not be logged out, or worse). A column behind a login shows as
+ * "需要登录". The scanner decodes the bytes (charset.ts) itself.
  */
 const workerFetch: FetchLike = async (url, init) => {
-  const res = await fetch(url, { method: init.method, signal: init.signal, redirect: 'follow', credentials: 'include' })
-  const body = init.method === 'HEAD' ? { bytes: new Uint8Array(), truncated: false } : await readCapped(res, init.maxBytes ?? PAGE_MAX_BYTES)
+  const res = await fetch(url, { method: init.method, signal: init.signal, redirect: 'follow', credentials: 'omit' })
+  const body = init.method === 'HEAD' ? { bytes: new Uint8Array(), truncated: false } : await readCapped(res, init.maxBytes ?? SCAN_PAGE_MAX_BYTES)
   return { status: res.status, headers: res.headers, bytes: body.bytes, truncated: body.truncated, url: res.url || url }
 }
 

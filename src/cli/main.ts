@@ -10,6 +10,7 @@ import type { RulePack } from '../engine/types.ts'
 import { HELP, UsageError, parseCli } from './args.ts'
 import { type AuditedPage, toJson, toTable } from './format.ts'
 import { loadInput } from './input.ts'
+import { forTerminal, jsonForTerminal } from './terminal.ts'
 
 const NAME = 'disclosure-audit'
 
@@ -61,7 +62,7 @@ function applyDeadline(packs: RulePack[], deadline: string): RulePack[] {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const complain = (msg: string) => io.stderr(`${NAME}: ${msg}\n`)
+  const complain = (msg: string) => io.stderr(forTerminal(`${NAME}: ${msg}`) + '\n')
   let opts
   try {
     opts = parseCli(argv)
@@ -129,9 +130,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   }
 
-  if (opts.format === 'json') io.stdout(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs }))
+  if (opts.format === 'json') io.stdout(jsonForTerminal(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs })))
   else if (opts.format === 'csv') io.stdout(reportsToCsv(pages.map((p) => p.report), packs, { lang: opts.lang }) + '\r\n')
-  else io.stdout(toTable(pages, packs, { lang: opts.lang, all: opts.all }))
+  else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all })))
 
   if (inputFailed) return 2
   return pages.some((p) => p.report.findings.some((f) => f.status === 'fail')) ? 1 : 0

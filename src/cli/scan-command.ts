@@ -12,8 +12,9 @@ import type { Lang, PageReport, RulePack } from '../engine/types.ts'
 import { scanReport, type ScanReport } from '../scan/report.ts'
 import { createScan, loadScan, runScan } from '../scan/scanner.ts'
 import { memoryStorage, timerSleep } from '../scan/storage.ts'
-import type { FetchLike, ScanProgress, ScanStorage } from '../scan/types.ts'
+import { SCAN_PAGE_MAX_BYTES, type FetchLike, type ScanProgress, type ScanStorage } from '../scan/types.ts'
 import { readCapped } from '../shared/read-capped.ts'
+import { forTerminal, jsonForTerminal } from './terminal.ts'
 
 export interface ScanCommandArgs {
   url: string
@@ -43,7 +44,6 @@ export interface ScanIo {
 const NAME = 'disclosure-audit'
 // Header values must be Latin-1, so the tool's Chinese name stays out of it.
 const USER_AGENT = 'Mozilla/5.0 (compatible; DisclosureAuditor/0.1; +disclosure-audit)'
-const PAGE_MAX_BYTES = 5 * 1024 * 1024
 
 function toolVersion(): string {
   try {
@@ -54,18 +54,37 @@ function toolVersion(): string {
   }
 }
 
-/** Node's fetch as the scanner's FetchLike: redirects followed, body capped. */
+const MAX_REDIRECTS = 5
+
+/**
+ * Node's fetch as the scanner's FetchLike: no cookies, body capped, and redirects followed only within the origin the
+ * request started on. A redirect to another origin is answered as it stands (its status and target as the final
+ * address), so the scanner reports "跳转至站外" without ever requesting the other site.
+ */
 export function nodeFetch(opts: { maxBytes?: number } = {}): FetchLike {
   return async (url, init) => {
-    const res = await fetch(url, {
-      method: init.method,
-      signal: init.signal,
-      redirect: 'follow',
-      headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
-    })
-    const limit = init.maxBytes ?? opts.maxBytes ?? PAGE_MAX_BYTES
-    const body = init.method === 'HEAD' ? { bytes: new Uint8Array(), truncated: false } : await readCapped(res, limit)
-    return { status: res.status, headers: res.headers, bytes: body.bytes, truncated: body.truncated, url: res.url || url }
+    let at = url
+    for (let hop = 0; ; hop++) {
+      const res = await fetch(at, {
+        method: init.method,
+        signal: init.signal,
+        redirect: 'manual',
+        headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      })
+      const location = res.status >= 300 && res.status < 400 ? res.headers.get('location') : null
+      if (location && hop < MAX_REDIRECTS) {
+        const next = new URL(location, at).href
+        await res.body?.cancel().catch(() => undefined)
+        if (new URL(next).origin !== new URL(url).origin) {
+          return { status: res.status, headers: res.headers, bytes: new Uint8Array(), truncated: false, url: next }
+        }
+        at = next
+        continue
+      }
+      const limit = init.maxBytes ?? opts.maxBytes ?? SCAN_PAGE_MAX_BYTES
+      const body = init.method === 'HEAD' ? { bytes: new Uint8Array(), truncated: false } : await readCapped(res, limit)
+      return { status: res.status, headers: res.headers, bytes: body.bytes, truncated: body.truncated, url: at }
+    }
   }
 }
 
@@ -105,6 +124,8 @@ const STATUS_ZH: Record<SiteColumn['status'], string> = {
   'not-html': '非网页',
   login: '需登录',
   soft404: '页面不存在',
+  offsite: '跳转至站外',
+  'too-large': '页面过大',
   error: '出错',
 }
 
@@ -187,7 +208,7 @@ export function scanCsv(report: ScanReport, packs: RulePack[], lang: Lang = 'zh'
 }
 
 export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImpl?: FetchLike): Promise<number> {
-  const fail = (msg: string): void => io.stderr(`${NAME}: ${msg}\n`)
+  const fail = (msg: string): void => io.stderr(forTerminal(`${NAME}: ${msg}`) + '\n')
   if (!/^https?:\/\//i.test(args.url) || !URL.canParse(args.url)) {
     fail(`--scan 需要 http(s) 网址 / --scan needs an http(s) address: ${args.url}`)
     return 2
@@ -221,7 +242,7 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
   process.once('SIGINT', onSigint)
   const progress = (p: ScanProgress): void => {
     if (args.progress === false || !p.current) return
-    io.stderr(`[${p.done}/${p.total}] ${p.current.name || ''} ${p.current.url}\n`)
+    io.stderr(forTerminal(`[${p.done}/${p.total}] ${p.current.name || ''} ${p.current.url}`) + '\n')
   }
   try {
     await runScan(
@@ -242,12 +263,12 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
     return 2
   }
 
-  if (args.format === 'json') io.stdout(scanJson(report, packs))
+  if (args.format === 'json') io.stdout(jsonForTerminal(scanJson(report, packs)))
   else if (args.format === 'csv') io.stdout(scanCsv(report, packs, lang))
   else {
     // The summary line states the limits the scan actually judged by: a local pack may have retuned them.
     const rule = siteRulesOf(packs).find((g) => g.kind === SITE_RULE_ID)?.rules[0]
-    io.stdout(scanTable(report, lang, rule ? siteLimits(rule) : undefined))
+    io.stdout(forTerminal(scanTable(report, lang, rule ? siteLimits(rule) : undefined)))
   }
   if (!report.stats.complete) {
     fail(args.stateFile ? `巡检已中止，用同一 --state 文件再次运行可继续 / interrupted; run again with the same state file` : '巡检已中止 / interrupted')

@@ -58,7 +58,7 @@ const Column = v.looseObject({
   entries: NullableNum,
   latestDate: NullableStr,
   daysSince: NullableNum,
-  status: v.picklist(['ok', 'stale', 'blank', 'unreachable', 'not-html', 'login', 'soft404', 'error']),
+  status: v.picklist(['ok', 'stale', 'blank', 'unreachable', 'not-html', 'login', 'soft404', 'offsite', 'too-large', 'error']),
 })
 
 const Link = v.looseObject({

@@ -8,11 +8,11 @@ import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
 import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
 import { hubLinksOf, isDocumentPage } from '../engine/site/hub.ts'
 import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
-import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl } from '../engine/site/urls.ts'
+import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl, sameOrigin } from '../engine/site/urls.ts'
 import type { PageModel } from '../engine/types.ts'
 import type { Request } from './link-probe.ts'
 import { header, NON_HTML_TYPE } from './request.ts'
-import type { PageItem, PageResult, ScanOptions, ScanState } from './types.ts'
+import { SCAN_PAGE_MAX_BYTES, type PageItem, type PageResult, type ScanOptions, type ScanState } from './types.ts'
 
 export interface PageContext {
   state: ScanState
@@ -66,6 +66,14 @@ export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageR
     out.finalUrl = normalizeUrl(resp.url) ?? item.url
     out.contentType = header(resp, 'content-type')
     if (resp.status >= 400) return fail('unreachable', `HTTP ${resp.status}`)
+    // The site is the origin the start page ended on (http → https is the site's own choice); a column that
+    // redirects elsewhere is not followed, and its links are not the site's.
+    const siteUrl = isStart ? out.finalUrl : (s.pages[0]?.result?.finalUrl ?? s.startUrl)
+    if (!isStart && !sameOrigin(out.finalUrl, siteUrl)) return fail('offsite', `跳转至站外：${out.finalUrl}`)
+    if (resp.truncated) {
+      // Judging the head of a page as if it were the whole would call a long list "not updated" or "blank".
+      return fail('too-large', `页面过大，未完整读取（超过 ${(SCAN_PAGE_MAX_BYTES / 1024 / 1024).toFixed(0)} MB），不作判断`)
+    }
     if (out.finalUrl !== item.url && looksLikeLoginUrl(out.finalUrl)) {
       return fail('login', `跳转到登录页面：${out.finalUrl}`)
     }

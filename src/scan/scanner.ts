@@ -7,7 +7,7 @@ import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
 import { scanFreshness } from '../engine/site/site-rule.ts'
 import { classifyLink } from '../engine/site/link-check.ts'
 import type { SiteLink } from '../engine/site/types.ts'
-import { isNonHtmlUrl, sameSite } from '../engine/site/urls.ts'
+import { isNonHtmlUrl, looksLikeActionLink, sameOrigin } from '../engine/site/urls.ts'
 import { probeLink } from './link-probe.ts'
 import { emptyResult, fetchPage, type PageContext } from './page-fetch.ts'
 import { timedRequest, type Requested } from './request.ts'
@@ -195,11 +195,17 @@ class Runner {
     const byUrl = new Map(pages.map((p) => [p.url, p]))
     const seen = new Set<string>()
     let over = 0
+    let actions = 0
     for (const page of pages) {
       for (const anchor of page.result?.anchors ?? []) {
         if (seen.has(anchor.url) || anchor.url === s.startUrl) continue
         seen.add(anchor.url)
-        if (this.o.linkScope === 'site' && !sameSite(anchor.url, s.startUrl)) continue
+        if (this.o.linkScope === 'site' && !sameOrigin(anchor.url, s.startUrl)) continue
+        // 退出 / 删除 / ?action=…: requesting them could act as the auditor, so they are never checked.
+        if (looksLikeActionLink(anchor.url, anchor.text)) {
+          actions++
+          continue
+        }
         if (s.links.length >= this.o.maxLinks) {
           over++
           continue
@@ -215,6 +221,7 @@ class Runner {
       }
     }
     if (over) s.notes.push(`已达链接检查上限 ${this.o.maxLinks}，另有 ${over} 个链接未检查`)
+    if (actions) s.notes.push(`${actions} 个链接疑似操作（退出、删除、编辑等），未请求`)
   }
 
   private linkFromPage(item: LinkItem, r: PageResult): SiteLink {

@@ -67,6 +67,8 @@ const STATUS_KEY: Record<SiteColumn['status'], string> = {
   'not-html': 'colNotHtml',
   login: 'colLogin',
   soft404: 'colSoft404',
+  offsite: 'colOffsite',
+  'too-large': 'colTooLarge',
   error: 'colError',
 }
 

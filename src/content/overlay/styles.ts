@@ -32,7 +32,7 @@ export const STYLES = `
 .da-scan-badge{pointer-events:none;display:inline-block;padding:0 5px;border-radius:3px;background:#2e7d32;color:#fff;white-space:nowrap;font-size:11px;line-height:15px;box-shadow:0 1px 2px rgba(0,0,0,.3)}
 .da-scan-badge.da-col-stale{background:#c62828}
 .da-scan-badge.da-col-blank{background:#6a1b9a}
-.da-scan-badge.da-col-unreachable,.da-scan-badge.da-col-login,.da-scan-badge.da-col-soft404,.da-scan-badge.da-col-error,.da-scan-badge.da-col-not-html{background:#546e7a}
+.da-scan-badge.da-col-unreachable,.da-scan-badge.da-col-login,.da-scan-badge.da-col-soft404,.da-scan-badge.da-col-error,.da-scan-badge.da-col-offsite,.da-scan-badge.da-col-too-large,.da-scan-badge.da-col-not-html{background:#546e7a}
 .da-site-panel{position:fixed;left:12px;bottom:12px;width:360px;max-height:45vh;overflow:auto;pointer-events:auto;background:#fff;border:1px solid #b0bec5;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
 .da-site-panel.da-collapsed .da-site-body{display:none}
 .da-site-body{padding:4px 10px 8px}

@@ -6,7 +6,7 @@ import { classifyFreshness } from '../vocabulary.ts'
 import { compact } from '../text.ts'
 import type { PageModel } from '../types.ts'
 import type { ColumnLink } from './types.ts'
-import { isNonHtmlUrl, looksLikeArticleUrl, looksLikeLoginUrl, normalizeUrl, sameSite } from './urls.ts'
+import { isNonHtmlUrl, looksLikeArticleUrl, looksLikeLoginUrl, normalizeUrl, sameOrigin } from './urls.ts'
 
 /** Fewer sub-column links than this in a page's content is not a hub, just a page with a few links. */
 export const MIN_HUB_LINKS = 3
@@ -44,7 +44,7 @@ export function hubLinksOf(html: string, page: PageModel, pageUrl: string, known
     const url = normalizeUrl(a.attribs.href, pageUrl)
     const name = compact($(a).text())
     if (!url || seen.has(url) || !name || name.length > MAX_COLUMN_NAME) return
-    if (!sameSite(url, pageUrl) || looksLikeArticleUrl(url) || looksLikeLoginUrl(url) || isNonHtmlUrl(url)) return
+    if (!sameOrigin(url, pageUrl) || looksLikeArticleUrl(url) || looksLikeLoginUrl(url) || isNonHtmlUrl(url)) return
     seen.add(url)
     out.push({ name, url, class: classifyFreshness(name), via: 'more' })
   })

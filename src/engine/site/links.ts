@@ -3,7 +3,7 @@ import { load } from 'cheerio/slim'
 import { classifyFreshness, MORE_LINK_TEXTS } from '../vocabulary.ts'
 import type { PageModel } from '../types.ts'
 import type { ColumnLink } from './types.ts'
-import { isNonHtmlUrl, looksLikeArticleUrl, looksLikeLoginUrl, normalizeUrl, sameSite } from './urls.ts'
+import { isNonHtmlUrl, looksLikeActionLink, looksLikeArticleUrl, looksLikeLoginUrl, normalizeUrl, sameOrigin } from './urls.ts'
 import { compact } from '../text.ts'
 import { MAX_COLUMN_NAME } from './hub.ts'
 
@@ -77,7 +77,7 @@ export function columnLinksOf(page: PageModel, opts: ColumnLinkOptions): ColumnL
     const clean = compact(name)
     const url = normalizeUrl(href, opts.pageUrl)
     if (!url || seen.has(url)) return
-    if (!sameSite(url, opts.pageUrl) || looksLikeArticleUrl(url) || looksLikeLoginUrl(url)) return
+    if (!sameOrigin(url, opts.pageUrl) || looksLikeArticleUrl(url) || looksLikeLoginUrl(url) || looksLikeActionLink(url, clean)) return
     if (!clean || isPaginationName(clean) || NON_COLUMN_NAMES.includes(clean) || MORE_LINK_TEXTS.includes(clean)) return
     // 示例高新区政府信息公开保密审查制度 in a 制度 menu is a document, not a sub-column: column names are short.
     if (via === 'navigation' && clean.length > MAX_COLUMN_NAME) return

@@ -41,6 +41,8 @@ const STATUS_ZH: Record<SiteColumn['status'], string> = {
   blank: '空白',
   unreachable: '无法访问',
   'not-html': '非网页（图片/PDF等）',
+  offsite: '跳转至站外',
+  'too-large': '页面过大，未完整读取',
   login: '需登录',
   soft404: '页面不存在',
   error: '解析出错',

@@ -6,7 +6,7 @@ import type { FreshnessClass, IsoDate } from '../types.ts'
  * ok / stale / blank come from a list page that was read; the others say why no verdict could be reached, so an
  * auditor can tell "not updated" from "we could not see it".
  */
-export type ColumnStatus = 'ok' | 'stale' | 'blank' | 'unreachable' | 'not-html' | 'login' | 'soft404' | 'error'
+export type ColumnStatus = 'ok' | 'stale' | 'blank' | 'unreachable' | 'not-html' | 'login' | 'soft404' | 'offsite' | 'too-large' | 'error'
 
 export interface SiteColumn {
   name: string

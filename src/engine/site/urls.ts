@@ -36,14 +36,29 @@ export function originOf(url: string): string | null {
 }
 
 /**
- * Same site for scan purposes: same scheme-less host, so http://x.gov.cn and https://x.gov.cn count as one site
- * (many portals mix both in their navigation), while a sub-domain is another site.
+ * Same scheme, host and port. The scan never leaves the origin it was started on: another port or scheme of the same
+ * host name is another site as far as a browser's cookies and an auditor's mandate go.
  */
-export function sameSite(a: string, b: string): boolean {
+export function sameOrigin(a: string, b: string): boolean {
   try {
-    const ua = new URL(a)
-    const ub = new URL(b)
-    return ua.hostname.toLowerCase() === ub.hostname.toLowerCase()
+    return new URL(a).origin === new URL(b).origin
+  } catch {
+    return false
+  }
+}
+
+// Links that do something when followed (log out, delete, edit) rather than show a page. A link check must never
+// request them: with the auditor's session they could end it, or change the site.
+const ACTION_PATH = /(^|[/._-])(logout|log-out|signout|sign-out|logoff|exit|quit|delete|del|remove|destroy|drop|edit|update|modify|approve|reject|publish|unpublish)([/._?=&-]|$)/i
+const ACTION_QUERY = /(^|[?&])(action|act|op|do|method|cmd)=/i
+const ACTION_TEXT = /退出|注销|登出|删除|编辑|修改|审核|发布|撤销/
+
+/** A link that looks like an action (logout/退出/注销, delete/删除, edit, `?action=`): never requested by a scan. */
+export function looksLikeActionLink(url: string, text = ''): boolean {
+  if (ACTION_TEXT.test(text)) return true
+  try {
+    const u = new URL(url)
+    return ACTION_PATH.test(u.pathname) || ACTION_QUERY.test(u.search)
   } catch {
     return false
   }
