@@ -1,6 +1,6 @@
 // Turns one command-line input (a saved file or an http(s) address) into decoded HTML. Every failure becomes an
 // InputError with a one-line zh + en reason, so main can name the input and carry on with the others.
-import { readFile, stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { DEFAULT_MAX_BYTES, InputError, decodeHtml, tooLargeError } from '../engine/charset.ts'
 import { readCapped } from '../shared/read-capped.ts'
 
@@ -31,6 +31,26 @@ export function isHttpUrl(s: string): boolean {
   return /^https?:\/\//i.test(s) && URL.canParse(s)
 }
 
+/** Reads at most `maxBytes` (a file can grow between stat and read): past that the input is refused as too large. */
+async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
+  const fh = await open(path, 'r')
+  try {
+    const chunks: Buffer[] = []
+    let total = 0
+    const buf = Buffer.alloc(1 << 16)
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null)
+      if (bytesRead === 0) break
+      total += bytesRead
+      if (total > maxBytes) throw tooLargeError(null, maxBytes)
+      chunks.push(Buffer.from(buf.subarray(0, bytesRead)))
+    }
+    return new Uint8Array(Buffer.concat(chunks))
+  } finally {
+    await fh.close()
+  }
+}
+
 export async function loadInput(source: string, opts: LoadOptions = {}): Promise<LoadedPage> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
   if (isHttpUrl(source)) return fetchPage(source, opts.timeoutMs ?? 20_000, maxBytes)
@@ -38,9 +58,11 @@ export async function loadInput(source: string, opts: LoadOptions = {}): Promise
   try {
     const st = await stat(source)
     if (st.isDirectory()) throw new InputError('这是目录，不是文件 / this is a directory, not a file')
+    // A device or a pipe reports size 0 and may never end (/dev/zero): only regular files are pages.
+    if (!st.isFile()) throw new InputError('不是普通文件（设备、管道或套接字）/ not a regular file (device, pipe or socket)')
     // Checked before reading, so a huge file is refused without loading it into memory.
     if (st.size > maxBytes) throw tooLargeError(st.size, maxBytes)
-    bytes = new Uint8Array(await readFile(source))
+    bytes = await readFileCapped(source, maxBytes)
   } catch (e) {
     if (e instanceof InputError) throw e
     const code = (e as NodeJS.ErrnoException).code

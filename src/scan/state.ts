@@ -1,7 +1,7 @@
 // A scan's persisted state: options resolved within their ceilings, one storage key per start page, and the new
 // or resumed state a runner starts from.
 import { fnv1a64 } from '../engine/finding.ts'
-import { nationalPack } from '../engine/pack.ts'
+import { nationalPack, validatePack } from '../engine/pack.ts'
 import { normalizeUrl } from '../engine/site/urls.ts'
 import { DEFAULT_SCAN_OPTIONS, SCAN_CEILINGS, type ScanOptions, type ScanState, type ScanStorage } from './types.ts'
 
@@ -60,10 +60,39 @@ function isScanState(v: unknown): v is ScanState {
   return !!s && typeof s === 'object' && s.version === 1 && typeof s.id === 'string' && Array.isArray(s.pages)
 }
 
+const HTTP = /^https?:\/\//i
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A saved state is data from disk (or storage) like any other input: it resumes only when it is a scan of this start
+ * page whose pages are on its origin, and its options pass the same checks as fresh ones (ceilings applied again,
+ * packs validated). Anything else is not resumed.
+ */
+export function revalidateScan(saved: unknown, startUrl: string): ScanState | null {
+  if (!isScanState(saved)) return null
+  const start = normalizeUrl(startUrl)
+  if (!start || saved.startUrl !== start || saved.id !== scanKey(start)) return null
+  // The site is the start page's origin, or the one it redirected to (http → https).
+  const final = saved.pages[0]?.result?.finalUrl
+  const origins = new Set([new URL(start).origin, ...(typeof final === 'string' && URL.canParse(final) ? [new URL(final).origin] : [])])
+  const onSite = (u: unknown): boolean => typeof u === 'string' && HTTP.test(u) && URL.canParse(u) && origins.has(new URL(u).origin)
+  if (!saved.pages.every((p) => p && onSite(p.url))) return null
+  if (!Array.isArray(saved.links) || !saved.links.every((l) => l && typeof l.url === 'string' && HTTP.test(l.url))) return null
+  const o = saved.options as Partial<ScanOptions> | undefined
+  if (!o || typeof o.asOf !== 'string' || !ISO_DAY.test(o.asOf)) return null
+  try {
+    const packs = (Array.isArray(o.packs) ? o.packs : []).map((p, i) => validatePack(p, `${saved.id}#packs.${i}`))
+    saved.options = resolveOptions({ ...o, asOf: o.asOf, packs: packs.length ? packs : undefined })
+  } catch {
+    return null
+  }
+  return saved
+}
+
 /** The saved state of the scan that started at `startUrl`, or null. */
 export async function loadScan(storage: ScanStorage, startUrl: string): Promise<ScanState | null> {
   const saved = await storage.load(scanKey(startUrl))
-  return isScanState(saved) ? saved : null
+  return revalidateScan(saved, startUrl)
 }
 
 /** The unfinished scan of this start page if there is one, else a new one (not yet run). */
