@@ -24,6 +24,17 @@ class TimeoutSignal extends Error {
 
 export type Requested = { resp: FetchResponse; error: null } | { resp: null; error: NetworkErrorKind }
 
+/** The longest a server's Retry-After is honoured before the request is given up as unreachable. */
+export const MAX_RETRY_AFTER_MS = 60_000
+
+/** Retry-After in milliseconds (seconds or an HTTP date), within 1 s … MAX_RETRY_AFTER_MS; 5 s when absent. */
+export function retryAfterMs(value: string | null, now: number): number {
+  let ms = 5_000
+  if (value && /^\d+$/.test(value.trim())) ms = Number(value.trim()) * 1000
+  else if (value && !Number.isNaN(Date.parse(value))) ms = Date.parse(value) - now
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(1_000, ms))
+}
+
 /** The scan counts requests itself; this only makes one. */
 export async function timedRequest(
 deps: Pick<ScanDeps, 'fetch' | 'sleep'>,

@@ -10,7 +10,7 @@ import type { SiteLink } from '../engine/site/types.ts'
 import { isNonHtmlUrl, looksLikeActionLink, sameOrigin } from '../engine/site/urls.ts'
 import { probeLink } from './link-probe.ts'
 import { emptyResult, fetchPage, type PageContext } from './page-fetch.ts'
-import { timedRequest, type Requested } from './request.ts'
+import { header, retryAfterMs, timedRequest, type Requested } from './request.ts'
 import { compareOrder } from './state.ts'
 import type { LinkItem, PageItem, PageResult, ScanDeps, ScanOptions, ScanProgress, ScanState, ScanStorage } from './types.ts'
 
@@ -268,9 +268,21 @@ class Runner {
     if (this.o.delayMs > 0) await this.pause(this.o.delayMs)
   }
 
-  private request(url: string, method: 'GET' | 'HEAD', maxBytes?: number): Promise<Requested> {
-    this.s.requests++
-    return timedRequest(this.deps, this.o.timeoutMs, url, method, maxBytes)
+  /**
+   * One request, and the server's "too many requests" honoured: on 429 (or 503 with Retry-After) the scan waits as
+   * long as the server asks (at most a minute), slows down for the rest of the run, and tries twice more.
+   */
+  private async request(url: string, method: 'GET' | 'HEAD', maxBytes?: number): Promise<Requested> {
+    for (let attempt = 0; ; attempt++) {
+      this.s.requests++
+      const got = await timedRequest(this.deps, this.o.timeoutMs, url, method, maxBytes)
+      const status = got.resp?.status
+      const retryAfter = got.resp ? header(got.resp, 'retry-after') : null
+      if (attempt >= 2 || !(status === 429 || (status === 503 && retryAfter !== null))) return got
+      this.o.delayMs = Math.min(60_000, Math.max(this.o.delayMs * 2, 1_000))
+      await this.pause(retryAfterMs(retryAfter, this.deps.now()))
+      if (this.signal?.aborted) return got
+    }
   }
 
   private async process(work: Work): Promise<void> {

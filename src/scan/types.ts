@@ -45,7 +45,8 @@ export const DEFAULT_SCAN_OPTIONS: Omit<ScanOptions, 'asOf' | 'packs'> = {
 /** No column page is worth more than this; a longer body is cut and the page is reported as not read in full. */
 export const SCAN_PAGE_MAX_BYTES = 5 * 1024 * 1024
 
-export const SCAN_CEILINGS = { concurrency: 4, minDelayMs: 0, maxTimeoutMs: 60_000, maxPages: 1000, maxDepth: 4, maxLinks: 5000 }
+/** A scan is a guest on a government server: never more than 4 requests at once, never less than 100 ms apart. */
+export const SCAN_CEILINGS = { concurrency: 4, minDelayMs: 100, maxTimeoutMs: 60_000, maxPages: 1000, maxDepth: 4, maxLinks: 5000 }
 
 export type ItemState = 'candidate' | 'queued' | 'fetching' | 'done' | 'skipped'
 

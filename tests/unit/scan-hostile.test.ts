@@ -142,3 +142,34 @@ describe('the CLI never lets a page write to the terminal', () => {
     expect(out + err).not.toContain(BEL)
   })
 })
+
+describe('politeness', () => {
+  it('honours 429 with Retry-After: waits, retries, and the column still gets its verdict', async () => {
+    let busy = true
+    const host = await listen((path, res) => {
+      if (path === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(html('<div class="main"><div class="box"><h3><a href="/tzgg/">通知公告</a></h3><ul><li><a href="/1.html">关于开展检查的通知</a><span>2026-11-20</span></li></ul></div></div>'))
+      } else if (busy) {
+        busy = false
+        res.writeHead(429, { 'retry-after': '1' })
+        res.end()
+      } else {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(list('通知公告', ['2026-11-20']))
+      }
+    })
+    try {
+      const state = createScan(`${host.origin}/`, null, { asOf: ASOF, delayMs: 0, checkLinks: false })
+      // A delay of 0 is raised to the floor: a scan never hammers a server.
+      expect(state.options.delayMs).toBeGreaterThanOrEqual(100)
+      const started = Date.now()
+      await runScan(state, { fetch: nodeFetch(), sleep: timerSleep, now: () => Date.now(), storage: memoryStorage() })
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
+      expect(host.requests.filter((r) => r === 'GET /tzgg/')).toHaveLength(2)
+      expect(scanReport(state).site.columns.find((c) => c.name === '通知公告')).toMatchObject({ status: 'ok', latestDate: '2026-11-20' })
+    } finally {
+      await new Promise((r) => host.server.close(r))
+    }
+  })
+})
