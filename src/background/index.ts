@@ -20,6 +20,7 @@ import {
   startSession,
 } from './store.ts'
 import { buildTabView, classifyUrl, hostOf } from './view.ts'
+import { isHost } from '../report/session-file.ts'
 
 let packs: RulePack[] | null = null
 function getPacks(): RulePack[] {
@@ -154,9 +155,15 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
     case 'getScan':
       return getScan(msg.host, getPacks())
     case 'importSession': {
-      // The report page validated the file; the worker only stores it.
-      await mergeIntoSession(String(msg.host), msg.pages)
-      await saveImportedScan(String(msg.host), msg.scan)
+      // The report page validated the file; the host becomes part of storage keys, so the worker checks it again.
+      const host = String(msg.host)
+      if (!isHost(host)) return { ok: false, error: `不是有效的主机名 / not a valid host: ${host.slice(0, 80)}` }
+      try {
+        await mergeIntoSession(host, msg.pages)
+        await saveImportedScan(host, msg.scan)
+      } catch (e) {
+        return { ok: false, error: `导入失败 / import failed: ${(e as Error).message}` }
+      }
       return { ok: true } satisfies OkReply
     }
   }

@@ -93,7 +93,11 @@ export function App({ host }: { host: string | null }) {
       return
     }
     const { host: fileHost, pages: filePages, scan: fileScan } = parsed.file
-    await api.importSession(fileHost, filePages, fileScan)
+    const reply = await api.importSession(fileHost, filePages, fileScan)
+    if (!reply.ok) {
+      setNotice({ ok: false, text: t('importError', reply.error ?? '') })
+      return
+    }
     setNotice({ ok: true, text: t('importDone', [String(filePages.length), fileScan ? t('importDoneScan') : '']) })
     // A file of another site is stored under its own site, and the report follows it there.
     if (fileHost !== host) location.search = `?host=${encodeURIComponent(fileHost)}`

@@ -89,10 +89,29 @@ const Scan = v.looseObject({
   }),
 })
 
+/** `host` or `host:port`, as a URL's `host` gives it: it becomes part of storage keys, so nothing else may pass. */
+const HOST = /^(?=.{1,253}(?::\d{1,5})?$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?::\d{1,5})?$|^\[[0-9a-f:.]+\](?::\d{1,5})?$/i
+
+export function isHost(value: string): boolean {
+  if (!HOST.test(value)) return false
+  const port = /:(\d+)$/.exec(value)?.[1]
+  return port === undefined || (Number(port) > 0 && Number(port) < 65536)
+}
+
+/** The host a page address is on, or null when it is not an http(s) address. */
+function hostOf(url: string): string | null {
+  try {
+    const u = new URL(url)
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.toLowerCase() : null
+  } catch {
+    return null
+  }
+}
+
 const File = v.object({
   format: v.literal(SESSION_FORMAT),
   version: v.literal(SESSION_VERSION),
-  host: v.pipe(Str, v.minLength(1)),
+  host: v.pipe(Str, v.minLength(1), v.check(isHost, '不是有效的主机名 / not a valid host[:port]')),
   exportedAt: Str,
   pages: v.array(Page),
   scan: v.nullable(Scan),
@@ -103,6 +122,18 @@ export function buildSessionFile(host: string, pages: PageReport[], scan: ScanRe
 }
 
 export type ParseResult = { ok: true; file: SessionFile } | { ok: false; error: string }
+
+/** Keys that reach an object's prototype when the parsed value is copied or merged: never data. */
+function forbiddenKey(value: unknown, path = '', depth = 0): string | null {
+  if (depth > 64 || value === null || typeof value !== 'object') return null
+  for (const key of Object.keys(value)) {
+    const here = path ? `${path}.${key}` : key
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return here
+    const nested = forbiddenKey((value as Record<string, unknown>)[key], here, depth + 1)
+    if (nested) return nested
+  }
+  return null
+}
 
 /** Parses and validates a session file; the error names the first bad field by its path. */
 export function parseSessionFile(text: string): ParseResult {
@@ -116,11 +147,20 @@ export function parseSessionFile(text: string): ParseResult {
   if (format !== SESSION_FORMAT) {
     return { ok: false, error: `不是政务公开巡检的会话文件 / not a session file (format: ${JSON.stringify(format ?? null)})` }
   }
+  const forbidden = forbiddenKey(raw)
+  if (forbidden) return { ok: false, error: `${forbidden}: 不允许的键名 / forbidden key` }
   const result = v.safeParse(File, raw)
   if (!result.success) {
     const issue = result.issues[0]
     const path = v.getDotPath(issue) ?? '(root)'
     return { ok: false, error: `${path}: ${issue.message}` }
   }
-  return { ok: true, file: result.output as unknown as SessionFile }
+  const file = result.output as unknown as SessionFile
+  // Every page must be an http(s) address on the session's own host: a file cannot plant reports of other sites.
+  const host = file.host.toLowerCase()
+  const stray = file.pages.findIndex((p) => p.url === null || hostOf(p.url) !== host)
+  if (stray !== -1) {
+    return { ok: false, error: `pages.${stray}.url: 不是本站（${file.host}）的网页地址 / not an http(s) address on ${file.host}` }
+  }
+  return { ok: true, file }
 }

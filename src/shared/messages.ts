@@ -99,6 +99,8 @@ export interface OkReply {
   ok: boolean
   reason?: ReasonCode
   found?: boolean
+  /** Why the request was refused, for the user (bilingual, no page text). */
+  error?: string
 }
 
 export type ScanRefusal = 'no-tab' | 'restricted' | 'no-permission' | 'error'
