@@ -94,6 +94,15 @@ function adversarialGuidePage(letters: number): string {
 <div class="main"><h1>政府信息公开指南</h1><p>一、主动公开 二、依申请公开</p><p>${words.join(' ')}</p></div></body></html>`
 }
 
+/** A portal of `blocks` column blocks, one dated entry each: the shape that made locators and findings explode. */
+function generatedPortalPage(blocks: number): string {
+  const out: string[] = []
+  for (let i = 0; i < blocks; i++) {
+    out.push(`<div class="box"><div class="box-title"><h3><a href="/c${i}/">通知公告${i}</a></h3></div><ul><li><a href="/c${i}/1.html">关于第${i}项工作的通知</a><span>2020-01-0${(i % 9) + 1}</span></li></ul></div>`)
+  }
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某县人民政府</title></head><body><div class="main">${out.join('')}</div></body></html>`
+}
+
 function loadPages(): Page[] {
   const pages: Page[] = []
   if (existsSync(CORPUS)) {
@@ -107,6 +116,8 @@ function loadPages(): Page[] {
   const n = Number(process.env.BENCH_LIST_ENTRIES ?? 20_000)
   const list = generatedListPage(n)
   pages.push({ name: `generated-list-${n}.html`, html: list, bytes: Buffer.byteLength(list) })
+  const portal = generatedPortalPage(20_000)
+  pages.push({ name: 'generated-portal-20000-columns.html', html: portal, bytes: Buffer.byteLength(portal) })
   const guide = adversarialGuidePage(200_000)
   pages.push({ name: 'adversarial-guide-200k.html', html: guide, bytes: Buffer.byteLength(guide) })
   return pages

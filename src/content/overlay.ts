@@ -16,6 +16,8 @@ import { STYLES } from './overlay/styles.ts'
 export { markerLabel } from './overlay/markers.ts'
 
 const FLASH_MS = 1500
+/** Elements marked on one page at most; findings past that are listed in the panel. */
+const MAX_MARKER_GROUPS = 300
 /** Anchors looked at for scan badges: a portal with a mega-menu has a few thousand; past that, no badges. */
 const MAX_ANCHORS = 5000
 
@@ -178,7 +180,13 @@ export class Overlay {
       if (list) list.push(f)
       else byTarget.set(target, [f])
     }
+    // Past this many badges a page is a wall of markers; the rest are listed in the panel instead.
+    let drawn = 0
     for (const [target, findings] of byTarget) {
+      if (drawn++ >= MAX_MARKER_GROUPS) {
+        unlocated.push(...findings)
+        continue
+      }
       findings.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])
       const box = el('div', 'da-group')
       for (const f of findings) box.appendChild(marker(f, this.msg))

@@ -45,6 +45,38 @@ function notApplicable(rule: RuleDef, ctx: ReturnType<typeof makeContext>, model
   })
 }
 
+/**
+ * One rule says at most this much about one page: a portal of 20,000 column blocks would otherwise make a report of
+ * many megabytes (over the extension's session storage) and a wall of markers. The worst are kept; one finding says
+ * how many more there were.
+ */
+export const MAX_FINDINGS_PER_RULE = 200
+
+function capFindings(all: Finding[], rule: RuleDef, ctx: ReturnType<typeof makeContext>): Finding[] {
+  const kept = [...all].sort(compareFindings).slice(0, MAX_FINDINGS_PER_RULE - 1)
+  const rest = all.length - kept.length
+  const byStatus = (status: Finding['status']): number => all.filter((f) => f.status === status).length - kept.filter((f) => f.status === status).length
+  kept.push(
+    ctx.finding({
+      status: byStatus('fail') || byStatus('review') ? 'review' : 'pass',
+      section: rule.title.zh,
+      key: 'capped',
+      message: {
+        zh: `本页另有 ${rest} 项「${rule.title.zh}」结果未逐一列出（每条规则每页最多列 ${MAX_FINDINGS_PER_RULE} 项）`,
+        en: `${rest} more results of “${rule.title.en}” on this page are not listed one by one (at most ${MAX_FINDINGS_PER_RULE} per rule and page)`,
+      },
+      evidence: {
+        zh: `未列出：不合格 ${byStatus('fail')}、需复核 ${byStatus('review')}、合格 ${byStatus('pass')}、不适用 ${byStatus('n/a')}`,
+        en: `not listed: ${byStatus('fail')} fail, ${byStatus('review')} review, ${byStatus('pass')} pass, ${byStatus('n/a')} n/a`,
+      },
+      expected: { zh: '逐项核查未列出的结果', en: 'check the unlisted results one by one' },
+      locator: null,
+      data: { total: all.length, listed: kept.length, notListed: rest, failNotListed: byStatus('fail'), reviewNotListed: byStatus('review') },
+    }),
+  )
+  return kept
+}
+
 // A pack is validated when it is loaded; the audit parses each rule's params once more (cached per rule object), so a
 // pack built in code or stored by an older version reaches an evaluator only in the shape its schema promises.
 const parsedParams = new WeakMap<RuleDef, { ok: true; value: unknown } | { ok: false; path: string; issue: string }>()
@@ -82,7 +114,8 @@ function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: strin
   try {
     const out = kind.evaluate(model, params.value, ctx)
     if (!Array.isArray(out)) throw new TypeError('evaluator returned no array')
-    return out.length > 0 ? out : [notApplicable(rule, ctx, model)]
+    if (out.length === 0) return [notApplicable(rule, ctx, model)]
+    return out.length > MAX_FINDINGS_PER_RULE ? capFindings(out, rule, ctx) : out
   } catch (error) {
     return [crashFinding(rule, ctx, '规则执行出错', 'Rule failed to run', errorText(error))]
   }

@@ -13,6 +13,34 @@ function isElement(node: AnyNode | null | undefined): node is Element {
   return !!node && (node.type === 'tag' || node.type === 'script' || node.type === 'style')
 }
 
+interface TypePositions {
+  /** Element → its 1-based position among its parent's children of the same tag. */
+  index: Map<Element, number>
+  /** Tag → how many children of the parent have it. */
+  count: Map<string, number>
+}
+
+// One pass over a parent's children gives every child its position, so locating n siblings costs n, not n²: a
+// portal of 20,000 column blocks took 97 s with a sibling walk per element. The tree is not changed after parsing,
+// so the positions stay valid for as long as the parent lives.
+const positions = new WeakMap<Element, TypePositions>()
+
+function typePosition(parent: Element, node: Element, tag: string): { index: number; count: number } {
+  let p = positions.get(parent)
+  if (!p) {
+    p = { index: new Map(), count: new Map() }
+    for (const sibling of parent.children) {
+      if (!isElement(sibling)) continue
+      const t = sibling.name.toLowerCase()
+      const n = (p.count.get(t) ?? 0) + 1
+      p.count.set(t, n)
+      p.index.set(sibling, n)
+    }
+    positions.set(parent, p)
+  }
+  return { index: p.index.get(node) ?? 0, count: p.count.get(tag) ?? 0 }
+}
+
 /**
  * CSS path from <html> using tag:nth-of-type steps. `#id` anchors are avoided on purpose: CMS templates reuse ids,
  * and the content script resolves this path with querySelector in the live DOM, where a duplicated id would win.
@@ -30,14 +58,7 @@ export function cssPath(el: Element): string {
       else steps.unshift('html', 'body', tag)
       break
     }
-    let index = 0
-    let count = 0
-    for (const sibling of parent.children) {
-      if (isElement(sibling) && sibling.name.toLowerCase() === tag) {
-        count++
-        if (sibling === node) index = count
-      }
-    }
+    const { index, count } = typePosition(parent, node, tag)
     steps.unshift(count > 1 ? `${tag}:nth-of-type(${index})` : tag)
     node = parent
   }

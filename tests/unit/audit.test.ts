@@ -169,3 +169,23 @@ describe('the site-level veto line is stated once', () => {
     expect(blankExpected([nationalPack(), off])).not.toContain('单项否决')
   })
 })
+
+describe('bounded findings', () => {
+  it('one rule lists at most 200 findings per page, worst first, and says how many more there were', () => {
+    const blocks: string[] = []
+    for (let i = 0; i < 600; i++) {
+      const date = i % 3 === 0 ? '2020-01-02' : '2026-11-20'
+      blocks.push(`<div class="box"><div class="box-title"><h3><a href="/c${i}/">通知公告${i}</a></h3></div><ul><li><a href="/c${i}/1.html">关于第${i}项工作的通知</a><span>${date}</span></li></ul></div>`)
+    }
+    const html = `<html><head><title>门户</title></head><body><div class="main">${blocks.join('')}</div></body></html>`
+    const report = audit(html, { url: 'https://www.example.gov.cn/', packs: [nationalPack()], asOf: '2026-11-27' })
+    const fresh = report.findings.filter((f) => f.ruleId === 'column-freshness')
+    expect(fresh).toHaveLength(200)
+    // All 200 stale columns are listed before any passing one; the summary counts the rest.
+    expect(fresh.filter((f) => f.status === 'fail')).toHaveLength(199)
+    const summary = fresh.find((f) => f.data?.notListed)!
+    expect(summary.status).toBe('review')
+    expect(summary.data).toMatchObject({ total: 600, listed: 199, notListed: 401, failNotListed: 1 })
+    expect(summary.message.zh).toContain('另有 401 项')
+  })
+})
