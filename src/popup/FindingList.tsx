@@ -77,11 +77,11 @@ export function FindingList({ groups, showAll, onShowAll, selectedId, onSelect, 
             {g.title}
             {g.problems > 0 && <span class="problems"> {t('problemCount', String(g.problems))}</span>}
           </h2>
-          <ul>
+          <div class="rows">
             {g.findings.map((f) => (
               <FindingRow key={f.id} finding={f} selected={f.id === selectedId} onOpen={onOpen} onSelect={onSelect} onKey={onKey} />
             ))}
-          </ul>
+          </div>
         </section>
       ))}
       <p class="folded" data-testid="folded">

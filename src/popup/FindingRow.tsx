@@ -18,7 +18,7 @@ export interface FindingRowProps {
 export function FindingRow({ finding: f, selected, onOpen, onSelect, onKey, actions }: FindingRowProps) {
   const st = f.status === 'n/a' ? 'na' : f.status
   return (
-    <li
+    <div
       class={`finding st-${st}${selected ? ' selected' : ''}`}
       data-testid="finding"
       data-finding-id={f.id}
@@ -44,6 +44,6 @@ export function FindingRow({ finding: f, selected, onOpen, onSelect, onKey, acti
       <span class="section">{f.section || t('noSection')}</span>
       <span class="evidence">{say(f.evidence)}</span>
       {actions}
-    </li>
+    </div>
   )
 }
