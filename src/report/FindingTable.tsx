@@ -144,7 +144,7 @@ function FindingRowView({ row, showPage, ruleTitle }: { row: Row; showPage: bool
     <tr class={`finding st-${st}`} data-testid="report-finding" data-finding-id={f.id} data-status={f.status} data-severity={f.severity} data-rule-id={f.ruleId}>
       <td class="status">
         <span class={`pill st-${st}`}>{t(STATUS_MESSAGE[f.status])}</span>
-        {f.severity === 'veto' && f.status === 'fail' && <span class="veto">{t('severityVeto')}</span>}
+        {f.severity === 'veto' && f.status === 'fail' && <span class="veto">{t('reportVetoClass')}</span>}
       </td>
       {showPage && (
         <td class="page">
