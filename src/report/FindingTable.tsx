@@ -15,6 +15,10 @@ export interface Row {
 }
 
 type Grouping = 'rule' | 'page' | 'column'
+type StatusFilter = Status | 'problems' | ''
+
+const matchesStatus = (filter: StatusFilter, s: Status): boolean =>
+  !filter || (filter === 'problems' ? s === 'fail' || s === 'review' : s === filter)
 
 const GROUPING_MESSAGE: Record<Grouping, string> = { rule: 'byRule', page: 'byPage', column: 'byColumn' }
 
@@ -36,7 +40,8 @@ function haystack(r: Row): string {
 }
 
 export function FindingTable({ rows, titles }: { rows: Row[]; titles: Map<string, string> }) {
-  const [status, setStatus] = useState<Status | ''>('')
+  // A report opens on what needs action; passes and n/a are one filter away.
+  const [status, setStatus] = useState<StatusFilter>('problems')
   const [severity, setSeverity] = useState<Severity | ''>('')
   const [rule, setRule] = useState('')
   const [page, setPage] = useState('')
@@ -50,7 +55,7 @@ export function FindingTable({ rows, titles }: { rows: Row[]; titles: Map<string
   const needle = query.trim().toLowerCase()
   const shown = rows.filter(
     (r) =>
-      (!status || r.finding.status === status) &&
+      matchesStatus(status, r.finding.status) &&
       (!severity || r.finding.severity === severity) &&
       (!rule || r.finding.ruleId === rule) &&
       (!page || (r.page.url ?? '') === page) &&
@@ -87,7 +92,10 @@ export function FindingTable({ rows, titles }: { rows: Row[]; titles: Map<string
     <section aria-labelledby="findings-heading">
       <h2 id="findings-heading">{t('reportFindings', String(shown.length))}</h2>
       <div class="filters no-print">
-        {select('filter-status', t('filterStatus'), status, (v) => setStatus(v as Status | ''), STATUSES.map((s) => [s, t(STATUS_MESSAGE[s])]))}
+        {select('filter-status', t('filterStatus'), status, (v) => setStatus(v as StatusFilter), [
+          ['problems', t('filterProblems')],
+          ...STATUSES.map((s): [string, string] => [s, t(STATUS_MESSAGE[s])]),
+        ])}
         {select('filter-severity', t('filterSeverity'), severity, (v) => setSeverity(v as Severity | ''), SEVERITIES.map((s) => [s, t(SEVERITY_MESSAGE[s])]))}
         {select('filter-rule', t('filterRule'), rule, setRule, ruleIds.map((id) => [id, titles.get(id) ?? id]))}
         {select('filter-page', t('filterPage'), page, setPage, pageKeys)}

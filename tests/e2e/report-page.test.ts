@@ -78,6 +78,18 @@ describe('发现列表', () => {
     }
   })
 
+  it('报告默认只列不合格与需复核；选"全部"后合格与不适用项也列出', async () => {
+    const statuses = () => report.getByTestId('report-finding').evaluateAll((rows) => [...new Set(rows.map((r) => (r as HTMLElement).dataset.status))].sort())
+    const problems = pages.reduce((n, p) => n + shown(p).length, 0)
+    expect(await report.getByTestId('report-finding').count()).toBe(problems)
+    expect((await statuses()).every((s) => s === 'fail' || s === 'review')).toBe(true)
+    await report.getByTestId('filter-status').selectOption('')
+    await poll(() => report.getByTestId('report-finding').count()).toBe(pages.reduce((n, p) => n + p.findings.length, 0))
+    expect(await statuses()).toContain('pass')
+    await report.getByTestId('filter-status').selectOption('problems')
+    await poll(() => report.getByTestId('report-finding').count()).toBe(problems)
+  })
+
   it('搜索只留下含关键词的行；按页面分组时每个页面一组', async () => {
     const all = await report.getByTestId('report-finding').count()
     await report.getByTestId('filter-search').fill('发文字号')
