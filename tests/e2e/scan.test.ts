@@ -242,6 +242,17 @@ describe('全站扫描', () => {
 
     const bars = await report.locator('[data-testid="freshness-chart"] rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-column-name')))
     expect(bars.sort()).toEqual(Object.keys(EXPECTED).sort())
+    // Every label and value is drawn whole inside the chart, and the legend names the limit lines.
+    const clipped = await report.locator('[data-testid="freshness-chart"]').evaluate((svg) => {
+      const width = (svg as SVGSVGElement).viewBox.baseVal.width
+      return [...svg.querySelectorAll('text')]
+        .map((t) => ({ text: t.textContent, box: (t as SVGTextElement).getBBox() }))
+        .filter(({ box }) => box.x < 0 || box.x + box.width > width)
+        .map(({ text }) => text)
+    })
+    expect(clipped).toEqual([])
+    const legend = await report.getByTestId('chart-limit').allTextContents()
+    expect(legend).toContain(await h.message('chartLimit', [await h.message('classNews'), '14']))
 
     await report.getByTestId('filter-status').selectOption('') // the report opens on failures and reviews only
     await report.getByTestId('filter-rule').selectOption('column-freshness-site')
