@@ -252,7 +252,9 @@ describe('全站扫描', () => {
     })
     expect(clipped).toEqual([])
     const legend = await report.getByTestId('chart-limit').allTextContents()
-    expect(legend).toContain(await h.message('chartLimit', [await h.message('classNews'), '14']))
+    const pack = JSON.parse(await readFile(new URL('../../rules/national.json', import.meta.url), 'utf8')) as { rules: { id: string; params?: { newsDays?: number } }[] }
+    const newsDays = pack.rules.find((r) => r.id === 'column-freshness-site')!.params!.newsDays!
+    expect(legend).toContain(await h.message('chartLimit', [await h.message('classNews'), String(newsDays)]))
 
     await report.getByTestId('filter-status').selectOption('') // the report opens on failures and reviews only
     await report.getByTestId('filter-rule').selectOption('column-freshness-site')
