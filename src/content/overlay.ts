@@ -1,92 +1,35 @@
 // Markers drawn over the audited page. Everything lives in one host element with an open shadow root, so the page's
 // CSS cannot reach the markers, ours cannot reach the page, and removing the host removes every trace.
-// Page text only ever enters the DOM through textContent.
-import { normalizeUrl } from '../engine/site/urls.ts'
+// One badge per element (several findings fold into it with a count), placed in free space beside the element
+// (placement.ts), with an outline around the element; the tooltip opens on the side away from it.
 import type { Finding, PageReport, Status } from '../engine/types.ts'
-import { columnBadgeText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE, type ScanInline } from '../shared/scan.ts'
+import type { ScanInline } from '../shared/scan.ts'
 import { ROOT_ID } from '../shared/storage.ts'
-import { resolveLocator } from './locate.ts'
 import { say } from '../shared/text.ts'
+import { el, setImportant, type Msg } from './dom.ts'
+import { resolveLocator } from './locate.ts'
+import { missingPanel, sitePanel, tipText } from './panels.ts'
+import { placeBadges, TextIndex, tipSide, type Box } from './placement.ts'
+import { siteBadges } from './site-badges.ts'
+import { SEVERITY_GLYPH, STYLES } from './styles.ts'
+import { pageTextBoxes } from './text-boxes.ts'
 
 const FLASH_MS = 1500
-const LABEL_MAX = 80
-/** Anchors looked at for scan badges: a portal with a mega-menu has a few thousand; past that, no badges. */
-const MAX_ANCHORS = 5000
-
-const STYLES = `
-.da-layer{position:absolute;top:0;left:0;width:0;height:0;font:12px/16px system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#222;text-align:left;direction:ltr}
-.da-group{position:absolute;display:flex;flex-wrap:wrap;gap:2px;max-width:480px;pointer-events:none}
-.da-group.da-above{transform:translateY(-100%)}
-.da-marker{pointer-events:none;position:relative;display:inline-block;max-width:420px;padding:1px 6px;border-radius:3px;color:#fff;cursor:default;box-shadow:0 1px 2px rgba(0,0,0,.35);outline:none}
-.da-marker .da-label{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.da-marker.da-fail{background:#c62828}
-.da-marker.da-review{background:#e65100}
-.da-marker.da-sev-veto{box-shadow:0 0 0 2px #000,0 1px 2px rgba(0,0,0,.35)}
-.da-marker:focus-visible{box-shadow:0 0 0 2px #1565c0}
-.da-tip{display:none;position:absolute;top:100%;left:0;z-index:1;margin-top:2px;width:max-content;max-width:360px;padding:6px 8px;border-radius:4px;background:#263238;color:#fff;white-space:pre-line;box-shadow:0 2px 6px rgba(0,0,0,.4)}
-.da-marker.da-hover .da-tip,.da-marker:focus .da-tip{display:block}
-.da-marker.da-hover{z-index:2}
-.da-outline{position:absolute;pointer-events:none;box-sizing:border-box;border:2px solid #c62828;border-radius:2px}
-.da-outline.da-review{border-color:#e65100;border-style:dashed}
-.da-hidden-target .da-label::before{content:"\\25cc  "}
-.da-flash{animation:da-flash .5s ease-in-out 3}
-@keyframes da-flash{50%{box-shadow:0 0 0 5px #fdd835;transform:scale(1.08)}}
-.da-missing-panel{position:fixed;right:12px;bottom:12px;width:340px;max-height:45vh;overflow:auto;pointer-events:auto;background:#fff;border:1px solid #b0bec5;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
-.da-missing-header{all:unset;box-sizing:border-box;display:block;width:100%;padding:6px 10px;background:#37474f;color:#fff;font-weight:600;cursor:pointer}
-.da-missing-header::after{content:" \\25be";float:right}
-.da-collapsed .da-missing-header::after{content:" \\25b4"}
-.da-collapsed .da-missing-body{display:none}
-.da-missing-body{margin:0;padding:4px 0;list-style:none}
-.da-missing-item,.da-unlocated-item{padding:4px 10px;border-left:4px solid #c62828;margin:2px 0}
-.da-missing-item.da-review,.da-unlocated-item.da-review{border-left-color:#e65100}
-.da-missing-item b,.da-unlocated-item b{margin-right:6px}
-.da-unlocated-header{padding:4px 10px;color:#546e7a;font-weight:600}
-.da-missing-item.da-flash,.da-unlocated-item.da-flash{animation:da-flash-row .5s 3}
-@keyframes da-flash-row{50%{background:#fff59d}}
-.da-scan-badge{pointer-events:none;display:inline-block;padding:0 5px;border-radius:3px;background:#2e7d32;color:#fff;white-space:nowrap;font-size:11px;line-height:15px;box-shadow:0 1px 2px rgba(0,0,0,.3)}
-.da-scan-badge.da-col-stale{background:#c62828}
-.da-scan-badge.da-col-blank{background:#6a1b9a}
-.da-scan-badge.da-col-unreachable,.da-scan-badge.da-col-login,.da-scan-badge.da-col-soft404,.da-scan-badge.da-col-error,.da-scan-badge.da-col-not-html{background:#546e7a}
-.da-site-panel{position:fixed;left:12px;bottom:12px;width:360px;max-height:45vh;overflow:auto;pointer-events:auto;background:#fff;border:1px solid #b0bec5;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.25)}
-.da-site-panel.da-collapsed .da-site-body{display:none}
-.da-site-body{padding:4px 10px 8px}
-.da-site-verdict{margin:4px 0;padding:4px 8px;border-radius:4px;font-weight:700;color:#fff;background:#2e7d32}
-.da-site-verdict.da-v-veto{background:#7f0000}
-.da-site-verdict.da-v-review{background:#e65100}
-.da-site-groups{margin:0;padding:0;list-style:none}
-.da-site-group{margin:4px 0;padding:2px 8px;border-left:4px solid #2e7d32}
-.da-site-group.da-fail{border-left-color:#c62828}
-.da-site-group.da-review{border-left-color:#e65100}
-.da-site-count{float:right;font-variant-numeric:tabular-nums}
-.da-site-cols{color:#52606d}
-`
+/** A badge names its element briefly; the tooltip holds the whole finding. */
+const BADGE_LABEL_MAX = 16
 
 interface Group {
   target: Element
-  box: HTMLElement
+  badge: HTMLElement
   outline: HTMLElement | null
-  /** Scan badges sit to the right of their link, not above it: nav links are stacked too tightly for "above". */
-  beside?: boolean
 }
 
-type Msg = (key: string, subs?: string | string[]) => string
-
-function setImportant(style: CSSStyleDeclaration, props: Record<string, string>): void {
-  for (const [k, v] of Object.entries(props)) style.setProperty(k, v, 'important')
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag)
-  node.className = cls
-  if (text !== undefined) node.textContent = text
-  return node
-}
-
-function clip(text: string): string {
-  return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
 
 const STATUS_RANK: Record<Status, number> = { fail: 0, review: 1, pass: 2, 'n/a': 3 }
+const SEVERITY_RANK = { veto: 0, error: 1, warning: 2, info: 3 } as const
 
 export class Overlay {
   host: HTMLDivElement | null = null
@@ -104,10 +47,10 @@ export class Overlay {
   }
   private readonly onResize = (): void => this.schedule()
   /**
-   * Markers let every click through to the page (a badge drawn above an element would otherwise cover the button
-   * above it), so hover is found by hit-testing the pointer against the few marker boxes instead of :hover.
+   * Markers let every click through to the page, so hover is found by hit-testing the pointer against the few
+   * badge boxes instead of :hover.
    */
-  private hovered: Element | null = null
+  private hovered: HTMLElement | null = null
   private pointer: { x: number; y: number } | null = null
   private hoverFrame = 0
   private readonly onPointerMove = (e: PointerEvent): void => {
@@ -117,9 +60,10 @@ export class Overlay {
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0
       try {
-        const hit = this.pointer ? this.markerAt(this.pointer.x, this.pointer.y) : null
+        const hit = this.pointer ? this.badgeAt(this.pointer.x, this.pointer.y) : null
         if (hit === this.hovered) return
         this.hovered?.classList.remove('da-hover')
+        if (hit) this.openTip(hit)
         hit?.classList.add('da-hover')
         this.hovered = hit
       } catch {
@@ -166,6 +110,7 @@ export class Overlay {
     const style = document.createElement('style')
     style.textContent = STYLES
     const layer = el('div', 'da-layer')
+    layer.lang = document.documentElement.lang || 'zh-CN'
     shadow.append(style, layer)
     document.documentElement.appendChild(host)
     this.host = host
@@ -206,7 +151,7 @@ export class Overlay {
     this.draw()
   }
 
-  /** The site scan's results for this page: badges beside the column links and the site panel. */
+  /** The site scan's results for this page: badges beside the columns with problems and the site panel. */
   setScan(scan: ScanInline): void {
     this.scan = scan
     this.draw()
@@ -243,121 +188,80 @@ export class Overlay {
       if (list) list.push(f)
       else byTarget.set(target, [f])
     }
-    for (const [target, findings] of byTarget) {
-      findings.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])
-      const box = el('div', 'da-group')
-      for (const f of findings) box.appendChild(this.marker(f))
+    const entries = [...byTarget].map(([target, findings]) => {
+      findings.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      return { target, findings }
+    })
+    // Worst first: they get the nearest free spots.
+    entries.sort((a, b) => STATUS_RANK[a.findings[0].status] - STATUS_RANK[b.findings[0].status] || SEVERITY_RANK[a.findings[0].severity] - SEVERITY_RANK[b.findings[0].severity])
+    for (const { target, findings } of entries) {
       const outline = el('div', `da-outline da-${findings[0].status}`)
-      layer.appendChild(outline)
-      layer.appendChild(box)
-      this.groups.push({ target, box, outline })
+      const badge = this.badge(findings)
+      layer.append(outline, badge)
+      this.groups.push({ target, badge, outline })
     }
-    if (missing.length || unlocated.length) layer.appendChild(this.panel(missing, unlocated))
+    if (missing.length || unlocated.length) layer.appendChild(missingPanel(missing, unlocated, this.msg))
   }
 
   private drawScan(layer: HTMLDivElement, scan: ScanInline): void {
-    const byUrl = new Map(scan.columns.filter((c) => c.url).map((c) => [c.url as string, c]))
-    const anchors = document.getElementsByTagName('a')
-    const limit = Math.min(anchors.length, MAX_ANCHORS)
-    for (let i = 0; i < limit; i++) {
-      const a = anchors[i]
-      if (this.isOwn(a)) continue
-      const url = normalizeUrl(a.getAttribute('href'), document.baseURI)
-      const column = url ? byUrl.get(url) : undefined
-      if (!column) continue
-      const box = el('div', 'da-group da-beside')
-      const badge = el('span', `da-scan-badge da-col-${column.status}`, columnBadgeText(column, this.msg))
-      badge.dataset.columnUrl = url as string
-      badge.title = [column.name, column.detail ?? ''].filter(Boolean).join('\n')
-      box.appendChild(badge)
-      layer.appendChild(box)
-      this.groups.push({ target: a, box, outline: null, beside: true })
+    for (const { target, badge } of siteBadges(scan, (n) => this.isOwn(n), this.msg)) {
+      layer.appendChild(badge)
+      this.groups.push({ target, badge, outline: null })
     }
-    layer.appendChild(this.sitePanel(scan))
+    layer.appendChild(sitePanel(scan, this.msg))
   }
 
-  private sitePanel(scan: ScanInline): HTMLElement {
-    const panel = el('div', 'da-site-panel')
-    const header = this.collapsibleHeader(panel, this.msg('sitePanelHeader', scan.asOf))
-    const body = el('div', 'da-site-body')
-    const { verdict, groups } = scan.summary
-    const verdictLine = el('p', `da-site-verdict da-v-${verdict}`, this.msg(SITE_VERDICT_MESSAGE[verdict]))
-    verdictLine.dataset.verdict = verdict
-    const list = el('ul', 'da-site-groups')
-    for (const g of groups) {
-      const li = el('li', `da-site-group da-${g.status}`)
-      li.dataset.group = g.key
-      li.dataset.count = String(g.count)
-      li.append(
-        el('b', '', this.msg(GROUP_MESSAGE[g.key])),
-        el('span', 'da-site-count', this.msg('siteCount', [String(g.count), String(g.limit)])),
-      )
-      if (g.columns.length) li.appendChild(el('div', 'da-site-cols', g.columns.join('、')))
-      list.appendChild(li)
+  /** One badge for all findings on one element: glyph, short label, count; every finding in its tooltip. */
+  private badge(findings: Finding[]): HTMLElement {
+    const [first, ...rest] = findings
+    const label = markerLabel(first)
+    const badge = el('span', `da-badge da-marker da-${first.status} da-sev-${first.severity}`)
+    badge.dataset.findingId = first.id
+    badge.dataset.ruleId = first.ruleId
+    badge.dataset.count = String(findings.length)
+    badge.tabIndex = 0
+    badge.setAttribute('role', 'button')
+    const glyph = el('span', 'da-glyph', SEVERITY_GLYPH[first.severity] ?? '')
+    glyph.setAttribute('aria-hidden', 'true')
+    badge.append(glyph, el('span', 'da-label', clip(first.section || label, BADGE_LABEL_MAX)))
+    if (rest.length) badge.appendChild(el('span', 'da-count', `+${rest.length}`))
+    const tip = el('span', 'da-tip', `${label}\n${tipText(first, this.msg)}`)
+    tip.setAttribute('role', 'tooltip')
+    for (const f of rest) {
+      // Folded findings keep their own marker element (id, rule), readable in the tooltip.
+      const m = el('span', `da-marker da-folded da-${f.status} da-sev-${f.severity}`)
+      m.dataset.findingId = f.id
+      m.dataset.ruleId = f.ruleId
+      m.append(el('span', 'da-label', markerLabel(f)), document.createTextNode(`\n${tipText(f, this.msg)}`))
+      tip.appendChild(m)
     }
-    body.append(verdictLine, list)
-    panel.append(header, body)
-    return panel
+    badge.appendChild(tip)
+    badge.addEventListener('focus', () => this.openTip(badge))
+    return badge
   }
 
-  /** A header button that folds its panel away, so a panel never hides the page for good. */
-  private collapsibleHeader(panel: HTMLElement, text: string): HTMLButtonElement {
-    const header = el('button', 'da-missing-header', text)
-    header.type = 'button'
-    header.title = this.msg('panelToggleHint')
-    header.setAttribute('aria-expanded', 'true')
-    header.addEventListener('click', () => {
-      const collapsed = panel.classList.toggle('da-collapsed')
-      header.setAttribute('aria-expanded', String(!collapsed))
-    })
-    return header
+  /** Opens the tooltip on the side of its badge where it does not cover the badge's element. */
+  private openTip(badge: HTMLElement): void {
+    const tip = badge.querySelector<HTMLElement>(':scope > .da-tip')
+    const group = this.groups.find((g) => g.badge === badge)
+    if (!tip || !group) return
+    const b = badge.getBoundingClientRect()
+    const t = group.target.getBoundingClientRect()
+    const side = tipSide(
+      { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+      { width: tip.offsetWidth, height: tip.offsetHeight },
+      { left: t.left, top: t.top, right: t.right, bottom: t.bottom },
+      { width: window.innerWidth, height: window.innerHeight },
+    )
+    tip.classList.toggle('da-tip-above', side.startsWith('above'))
+    tip.classList.toggle('da-tip-end', side.endsWith('end'))
   }
 
-  private tipText(f: Finding): string {
-    return [say(f.message), `${this.msg('labelExpected')}：${say(f.expected)}`, `${this.msg('labelSource')}：${f.source}`]
-      .filter((line) => line.trim())
-      .join('\n')
-  }
-
-  private marker(f: Finding): HTMLElement {
-    const label = markerLabel(f)
-    const m = el('span', `da-marker da-${f.status} da-sev-${f.severity}`)
-    m.dataset.findingId = f.id
-    m.dataset.ruleId = f.ruleId
-    m.tabIndex = 0
-    m.setAttribute('role', 'note')
-    m.appendChild(el('span', 'da-label', clip(label)))
-    m.appendChild(el('span', 'da-tip', `${label}\n${this.tipText(f)}`))
-    return m
-  }
-
-  private panel(missing: Finding[], unlocated: Finding[]): HTMLElement {
-    const panel = el('div', 'da-missing-panel')
-    const header = this.collapsibleHeader(panel, this.msg('markerMissingHeader', String(missing.length)))
-    const body = el('ul', 'da-missing-body')
-    const row = (f: Finding, cls: string): HTMLElement => {
-      const li = el('li', `${cls} da-${f.status} da-sev-${f.severity}`)
-      li.dataset.findingId = f.id
-      li.dataset.ruleId = f.ruleId
-      li.tabIndex = 0
-      li.title = this.tipText(f)
-      li.append(el('b', '', f.section), document.createTextNode(say(f.message)))
-      return li
-    }
-    for (const f of missing) body.appendChild(row(f, 'da-missing-item'))
-    if (unlocated.length) {
-      body.appendChild(el('li', 'da-unlocated-header', this.msg('markerUnlocatedHeader', String(unlocated.length))))
-      for (const f of unlocated) body.appendChild(row(f, 'da-unlocated-item'))
-    }
-    panel.append(header, body)
-    return panel
-  }
-
-  private markerAt(x: number, y: number): Element | null {
+  private badgeAt(x: number, y: number): HTMLElement | null {
     if (!this.visible || !this.layer) return null
-    for (const m of this.layer.querySelectorAll('.da-marker, .da-scan-badge')) {
-      const r = m.getBoundingClientRect()
-      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return m
+    for (const g of this.groups) {
+      const r = g.badge.getBoundingClientRect()
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return g.badge
     }
     return null
   }
@@ -374,45 +278,45 @@ export class Overlay {
     })
   }
 
-  /** All rect reads first, then all writes: one layout per pass however many markers there are. */
+  /** All reads first (targets, badge sizes, the page's text), then placement, then all writes. */
   reposition(): void {
-    if (!this.host || !this.visible) return
+    if (!this.host || !this.visible || !this.groups.length) return
     const origin = this.host.getBoundingClientRect()
-    const boxes = this.groups.map((g) => {
+    const targets = this.groups.map((g) => {
       let shown: Element | null = g.target
       while (shown && shown.getClientRects().length === 0) shown = shown.parentElement
-      return { rect: (shown ?? g.target).getBoundingClientRect(), hidden: shown !== g.target }
+      const r = (shown ?? g.target).getBoundingClientRect()
+      const box: Box = { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top }
+      return { box, hidden: shown !== g.target }
     })
+    const sizes = this.groups.map((g) => ({ width: g.badge.offsetWidth, height: g.badge.offsetHeight }))
+    const text = new TextIndex(pageTextBoxes((n) => this.isOwn(n), -origin.left, -origin.top))
+    // The page's own width: a badge hanging past it would widen the page and add a horizontal scrollbar.
+    const pageWidth = document.documentElement.clientWidth - origin.left - window.scrollX
+    const width = Math.max(pageWidth, document.documentElement.clientWidth)
+    const spots = placeBadges(
+      targets.map((t) => t.box),
+      sizes,
+      text,
+      width,
+    )
     this.groups.forEach((g, i) => {
-      const { rect, hidden } = boxes[i]
-      const top = rect.top - origin.top
-      const left = rect.left - origin.left
-      if (g.beside) {
-        // A link inside a closed drop-down menu: a badge on its visible parent would pile up with its siblings'.
-        g.box.style.display = hidden ? 'none' : ''
-        g.box.style.top = `${top}px`
-        g.box.style.left = `${rect.right - origin.left + 4}px`
-        return
-      }
-      g.box.style.top = `${top}px`
-      g.box.style.left = `${Math.max(0, left)}px`
-      // Above the element when there is room, so the badge does not cover the text it talks about.
-      g.box.classList.toggle('da-above', rect.top + window.scrollY > 18)
-      g.box.classList.toggle('da-hidden-target', hidden)
-      for (const m of g.box.children) (m as HTMLElement).title = hidden ? this.msg('markerHiddenTarget') : ''
+      const { box, hidden } = targets[i]
+      // An element inside a closed menu: its badge would pile up on its visible parent with its siblings'.
+      g.badge.style.display = hidden && !g.outline ? 'none' : ''
+      g.badge.style.left = `${spots[i].left}px`
+      g.badge.style.top = `${spots[i].top}px`
+      g.badge.classList.toggle('da-hidden-target', hidden)
+      g.badge.title = hidden ? this.msg('markerHiddenTarget') : ''
       if (g.outline) {
-        g.outline.style.top = `${top}px`
+        // Around the element, but never past the page's edges (that would add a scrollbar).
+        const left = Math.max(0, box.left - 2)
+        const right = Math.min(width, box.right + 2)
+        g.outline.style.top = `${Math.max(0, box.top - 2)}px`
         g.outline.style.left = `${left}px`
-        g.outline.style.width = `${rect.width}px`
-        g.outline.style.height = `${rect.height}px`
+        g.outline.style.width = `${Math.max(0, right - left)}px`
+        g.outline.style.height = `${box.bottom - Math.max(0, box.top - 2) + 2}px`
       }
-    })
-    // A badge hanging past the right edge would widen the page and give it a horizontal scrollbar: pull it back.
-    const edge = document.documentElement.clientWidth - origin.left
-    const widths = this.groups.map((g) => g.box.offsetWidth)
-    this.groups.forEach((g, i) => {
-      const left = Math.max(0, (g.beside ? boxes[i].rect.right + 4 : boxes[i].rect.left) - origin.left)
-      if (left + widths[i] > edge) g.box.style.left = `${Math.max(0, edge - widths[i])}px`
     })
   }
 
@@ -420,9 +324,9 @@ export class Overlay {
   scrollTo(findingId: string): boolean {
     const layer = this.layer
     if (!layer) return false
-    const marker = layer.querySelector<HTMLElement>(`[data-finding-id="${cssEscape(findingId)}"]`)
+    const marker = layer.querySelector<HTMLElement>(`[data-finding-id="${CSS.escape(findingId)}"]`)
     if (!marker) return false
-    const group = this.groups.find((g) => g.box.contains(marker))
+    const group = this.groups.find((g) => g.badge.contains(marker))
     if (group) {
       group.target.scrollIntoView({ block: 'center' })
       this.reposition()
@@ -431,20 +335,17 @@ export class Overlay {
       panel?.classList.remove('da-collapsed')
       marker.scrollIntoView({ block: 'nearest' })
     }
-    const flashed = [marker, ...(group?.outline ? [group.outline] : [])]
+    const flashed = [...new Set([marker, ...(group ? [group.badge] : []), ...(group?.outline ? [group.outline] : [])])]
     for (const node of flashed) {
       node.classList.remove('da-flash')
       void node.offsetWidth // restart the animation when the same row is clicked twice
       node.classList.add('da-flash')
     }
     setTimeout(() => flashed.forEach((node) => node.classList.remove('da-flash')), FLASH_MS)
-    if (marker.tabIndex >= 0) marker.focus({ preventScroll: true })
+    const focusable = group ? group.badge : marker
+    if (focusable.tabIndex >= 0) focusable.focus({ preventScroll: true })
     return true
   }
-}
-
-function cssEscape(value: string): string {
-  return CSS.escape(value)
 }
 
 /** Evidence often starts with the section already ("通知公告 · 最新 …"); saying it twice only crowds the badge. */

@@ -40,7 +40,12 @@ export function App() {
   const [reason, setReason] = useState<ReasonCode | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [scanReport, setScanReport] = useState<ScanReport | null>(null)
-  const [tab, setTab] = useState<Tab>('page')
+  // A reload of the same popup keeps its tab; a newly opened popup starts on 本页.
+  const [tab, setTabState] = useState<Tab>(() => (sessionStorage.getItem('popupTab') === 'site' ? 'site' : 'page'))
+  const setTab = (next: Tab): void => {
+    sessionStorage.setItem('popupTab', next)
+    setTabState(next)
+  }
   const [showAll, setShowAll] = useState(false)
   const [selected, setSelected] = useState<Finding | null>(null)
   const autoAudited = useRef(false)
