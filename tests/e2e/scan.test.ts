@@ -231,6 +231,7 @@ describe('全站扫描', () => {
   let report: Page
 
   it('报告页：栏目表、每栏目一根柱子的图、按结果/严重程度/规则筛选', async () => {
+    await popup.getByTestId('tab-site').click() // the report link lives in the 全站 tab with the scan
     ;[report] = await Promise.all([h.context.waitForEvent('page'), popup.getByTestId('open-report').click()])
     await report.waitForLoadState()
     expect(new URL(report.url()).searchParams.get('host')).toBe(new URL(startUrl).host)
