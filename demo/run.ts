@@ -13,6 +13,11 @@ const SITE = join(repoRoot, 'demo/site')
 const OUT = join(repoRoot, 'demo-output')
 const PORTAL = '/xxgk/index.html'
 const ARTICLE = '/xxgk/zcwj/t_0007.html'
+/** The sample portal serves every page it links to except these two, kept broken so a site scan has something to find. */
+const BROKEN_ON_PURPOSE: [string, string][] = [
+  ['/xxgk/tzgg/t_0105.html', '通知公告列表里一条已删除的旧公告（死链）'],
+  ['/xxgk/zdxm/index.html', '法定主动公开内容里已下线的"重大建设项目"栏目（无法访问）'],
+]
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs
@@ -68,13 +73,16 @@ async function main() {
     console.log(`示例门户：${origin}${PORTAL}（127.0.0.1:${server.port}，${headless ? '无界面' : '有界面'}模式）`)
 
     const page = await h.context.newPage()
+    await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(origin + PORTAL)
     const overlay = await waitForOverlay(page)
     await page.screenshot({ path: join(OUT, 'page.png'), fullPage: true })
 
     const article = await h.context.newPage()
+    await article.setViewportSize({ width: 1280, height: 900 })
     await article.goto(origin + ARTICLE)
     const articleOverlay = await waitForOverlay(article)
+    await article.screenshot({ path: join(OUT, 'article.png'), fullPage: true })
 
     const popup = await h.openPopup(page)
     await popup.setViewportSize({ width: 480, height: 800 })
@@ -89,6 +97,23 @@ async function main() {
     const articleSummary = await popupSummary(articlePopup)
     await articlePopup.close()
 
+    // The report page of the session (portal and article), on screen and printed to A4 as a supervisor would send it.
+    const report = await h.context.newPage()
+    await report.setViewportSize({ width: 1280, height: 900 })
+    await report.goto(`chrome-extension://${h.extId}/src/report/index.html?host=${encodeURIComponent(new URL(origin).host)}`)
+    await waitFor('报告页的发现', async () => (await report.getByTestId('report-finding').count()) > 0)
+    await report.screenshot({ path: join(OUT, 'report.png'), fullPage: true })
+    await report.screenshot({ path: join(OUT, 'report-top.png') })
+    let pdfPath: string | null = join(OUT, 'report.pdf')
+    try {
+      await report.emulateMedia({ media: 'print' })
+      await report.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true })
+    } catch (err) {
+      // page.pdf() exists only in headless Chromium; a headed demo run keeps the on-screen report.
+      console.log(`（报告 PDF 仅在无界面模式下生成：${err instanceof Error ? err.message.split('\n')[0] : String(err)}）`)
+      pdfPath = null
+    }
+
     // The article on disk still holds date placeholders; the CLI gets the page exactly as the browser saw it.
     const rendered = await renderFile(join(SITE, ARTICLE))
     const savedArticle = join(OUT, 't_0007.html')
@@ -101,9 +126,15 @@ async function main() {
     console.log(`  ${ARTICLE}：${articleSummary.verdict}｜${articleSummary.counts}｜页面标记 ${articleOverlay.markers.length} 个`)
     for (const m of articleOverlay.markers) console.log(`    标记：${m.ruleId}  ${short(m.label)}`)
     console.log('\n输出文件')
-    console.log(`  页面截图  ${relative(repoRoot, join(OUT, 'page.png'))}`)
+    console.log(`  门户截图  ${relative(repoRoot, join(OUT, 'page.png'))}`)
+    console.log(`  文件截图  ${relative(repoRoot, join(OUT, 'article.png'))}`)
     console.log(`  弹窗截图  ${relative(repoRoot, join(OUT, 'popup.png'))}`)
+    console.log(`  报告截图  ${relative(repoRoot, join(OUT, 'report.png'))}`)
+    if (pdfPath) console.log(`  报告 PDF  ${relative(repoRoot, pdfPath)}`)
     console.log(`  会话 CSV  ${relative(repoRoot, csvPath)}`)
+
+    console.log('\n示例门户里故意保留的断链（全站扫描应当发现它们）')
+    for (const [path, why] of BROKEN_ON_PURPOSE) console.log(`  ${path}  ${why}`)
 
     runCli(savedArticle, origin + ARTICLE)
 

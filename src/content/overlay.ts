@@ -1,29 +1,36 @@
 // Markers drawn over the audited page. Everything lives in one host element with an open shadow root, so the page's
 // CSS cannot reach the markers, ours cannot reach the page, and removing the host removes every trace.
-// Page text only ever enters the DOM through textContent.
-import { normalizeUrl } from '../engine/site/urls.ts'
+// One badge per element (several findings fold into it with a count), placed in free space beside the element
+// (placement.ts), with an outline around the element; the tooltip opens on the side away from it.
 import type { Finding, PageReport } from '../engine/types.ts'
-import { columnBadgeText, type ScanInline } from '../shared/scan.ts'
+import type { ScanInline } from '../shared/scan.ts'
 import { ROOT_ID } from '../shared/storage.ts'
+import { say } from '../shared/text.ts'
+import { el, setImportant, type Msg } from './dom.ts'
 import { resolveLocator } from './locate.ts'
-import { STATUS_RANK } from '../engine/status.ts'
-import { el, setImportant, type Msg } from './overlay/dom.ts'
-import { marker } from './overlay/markers.ts'
-import { missingPanel, sitePanel } from './overlay/panels.ts'
-import { placeGroups, type Group } from './overlay/placement.ts'
-import { STYLES } from './overlay/styles.ts'
-
-export { markerLabel } from './overlay/markers.ts'
+import { missingPanel, sitePanel, tipText } from './panels.ts'
+import { placeBadges, TextIndex, tipSide, type Box } from './placement.ts'
+import { siteBadges } from './site-badges.ts'
+import { SEVERITY_GLYPH, STYLES } from './styles.ts'
+import { pageTextBoxes } from './text-boxes.ts'
+import { SEVERITY_RANK, STATUS_RANK } from '../engine/status.ts'
 
 const FLASH_MS = 1500
+/** A badge names its element briefly; the tooltip holds the whole finding. */
+const BADGE_LABEL_MAX = 16
+
+interface Group {
+  target: Element
+  badge: HTMLElement
+  outline: HTMLElement | null
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
 /** Elements marked on one page at most; findings past that are listed in the panel. */
 const MAX_MARKER_GROUPS = 300
-/** Anchors looked at for scan badges: a portal with a mega-menu has a few thousand; past that, no badges. */
-const MAX_ANCHORS = 5000
-
-
-
-
 
 export class Overlay {
   host: HTMLDivElement | null = null
@@ -41,10 +48,10 @@ export class Overlay {
   }
   private readonly onResize = (): void => this.schedule()
   /**
-   * Markers let every click through to the page (a badge drawn above an element would otherwise cover the button
-   * above it), so hover is found by hit-testing the pointer against the few marker boxes instead of :hover.
+   * Markers let every click through to the page, so hover is found by hit-testing the pointer against the few
+   * badge boxes instead of :hover.
    */
-  private hovered: Element | null = null
+  private hovered: HTMLElement | null = null
   private pointer: { x: number; y: number } | null = null
   private hoverFrame = 0
   private readonly onPointerMove = (e: PointerEvent): void => {
@@ -54,9 +61,10 @@ export class Overlay {
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0
       try {
-        const hit = this.pointer ? this.markerAt(this.pointer.x, this.pointer.y) : null
+        const hit = this.pointer ? this.badgeAt(this.pointer.x, this.pointer.y) : null
         if (hit === this.hovered) return
         this.hovered?.classList.remove('da-hover')
+        if (hit) this.openTip(hit)
         hit?.classList.add('da-hover')
         this.hovered = hit
       } catch {
@@ -103,6 +111,7 @@ export class Overlay {
     const style = document.createElement('style')
     style.textContent = STYLES
     const layer = el('div', 'da-layer')
+    layer.lang = document.documentElement.lang || 'zh-CN'
     shadow.append(style, layer)
     document.documentElement.appendChild(host)
     this.host = host
@@ -143,7 +152,7 @@ export class Overlay {
     this.draw()
   }
 
-  /** The site scan's results for this page: badges beside the column links and the site panel. */
+  /** The site scan's results for this page: badges beside the columns with problems and the site panel. */
   setScan(scan: ScanInline): void {
     this.scan = scan
     this.draw()
@@ -180,60 +189,82 @@ export class Overlay {
       if (list) list.push(f)
       else byTarget.set(target, [f])
     }
+    const entries = [...byTarget].map(([target, findings]) => {
+      findings.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      return { target, findings }
+    })
+    // Worst first: they get the nearest free spots.
+    entries.sort((a, b) => STATUS_RANK[a.findings[0].status] - STATUS_RANK[b.findings[0].status] || SEVERITY_RANK[a.findings[0].severity] - SEVERITY_RANK[b.findings[0].severity])
     // Past this many badges a page is a wall of markers; the rest are listed in the panel instead.
-    let drawn = 0
-    for (const [target, findings] of byTarget) {
-      if (drawn++ >= MAX_MARKER_GROUPS) {
-        unlocated.push(...findings)
-        continue
-      }
-      findings.sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status])
-      const box = el('div', 'da-group')
-      for (const f of findings) box.appendChild(marker(f, this.msg))
+    for (const { findings } of entries.slice(MAX_MARKER_GROUPS)) unlocated.push(...findings)
+    for (const { target, findings } of entries.slice(0, MAX_MARKER_GROUPS)) {
       const outline = el('div', `da-outline da-${findings[0].status}`)
-      layer.appendChild(outline)
-      layer.appendChild(box)
-      this.groups.push({ target, box, outline })
+      const badge = this.badge(findings)
+      layer.append(outline, badge)
+      this.groups.push({ target, badge, outline })
     }
     if (missing.length || unlocated.length) layer.appendChild(missingPanel(missing, unlocated, this.msg))
   }
 
   private drawScan(layer: HTMLDivElement, scan: ScanInline): void {
-    const byUrl = new Map(scan.columns.filter((c) => c.url).map((c) => [c.url as string, c]))
-    const anchors = document.getElementsByTagName('a')
-    const limit = Math.min(anchors.length, MAX_ANCHORS)
-    for (let i = 0; i < limit; i++) {
-      const a = anchors[i]
-      if (this.isOwn(a)) continue
-      const url = normalizeUrl(a.getAttribute('href'), document.baseURI)
-      const column = url ? byUrl.get(url) : undefined
-      if (!column) continue
-      const box = el('div', 'da-group da-beside')
-      const badge = el('span', `da-scan-badge da-col-${column.status}`, columnBadgeText(column, this.msg))
-      badge.dataset.columnUrl = url as string
-      badge.title = [column.name, column.detail ?? ''].filter(Boolean).join('\n')
-      box.appendChild(badge)
-      layer.appendChild(box)
-      this.groups.push({ target: a, box, outline: null, beside: true })
+    for (const { target, badge } of siteBadges(scan, (n) => this.isOwn(n), this.msg)) {
+      layer.appendChild(badge)
+      this.groups.push({ target, badge, outline: null })
     }
     layer.appendChild(sitePanel(scan, this.msg))
   }
 
+  /** One badge for all findings on one element: glyph, short label, count; every finding in its tooltip. */
+  private badge(findings: Finding[]): HTMLElement {
+    const [first, ...rest] = findings
+    const label = markerLabel(first)
+    const badge = el('span', `da-badge da-marker da-${first.status} da-sev-${first.severity}`)
+    badge.dataset.findingId = first.id
+    badge.dataset.ruleId = first.ruleId
+    badge.dataset.count = String(findings.length)
+    badge.tabIndex = 0
+    badge.setAttribute('role', 'button')
+    const glyph = el('span', 'da-glyph', SEVERITY_GLYPH[first.severity] ?? '')
+    glyph.setAttribute('aria-hidden', 'true')
+    badge.append(glyph, el('span', 'da-label', clip(first.section || label, BADGE_LABEL_MAX)))
+    if (rest.length) badge.appendChild(el('span', 'da-count', `+${rest.length}`))
+    const tip = el('span', 'da-tip', `${label}\n${tipText(first, this.msg)}`)
+    tip.setAttribute('role', 'tooltip')
+    for (const f of rest) {
+      // Folded findings keep their own marker element (id, rule), readable in the tooltip.
+      const m = el('span', `da-marker da-folded da-${f.status} da-sev-${f.severity}`)
+      m.dataset.findingId = f.id
+      m.dataset.ruleId = f.ruleId
+      m.append(el('span', 'da-label', markerLabel(f)), document.createTextNode(`\n${tipText(f, this.msg)}`))
+      tip.appendChild(m)
+    }
+    badge.appendChild(tip)
+    badge.addEventListener('focus', () => this.openTip(badge))
+    return badge
+  }
 
+  /** Opens the tooltip on the side of its badge where it does not cover the badge's element. */
+  private openTip(badge: HTMLElement): void {
+    const tip = badge.querySelector<HTMLElement>(':scope > .da-tip')
+    const group = this.groups.find((g) => g.badge === badge)
+    if (!tip || !group) return
+    const b = badge.getBoundingClientRect()
+    const t = group.target.getBoundingClientRect()
+    const side = tipSide(
+      { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+      { width: tip.offsetWidth, height: tip.offsetHeight },
+      { left: t.left, top: t.top, right: t.right, bottom: t.bottom },
+      { width: window.innerWidth, height: window.innerHeight },
+    )
+    tip.classList.toggle('da-tip-above', side.startsWith('above'))
+    tip.classList.toggle('da-tip-end', side.endsWith('end'))
+  }
 
-
-
-
-
-
-
-
-
-  private markerAt(x: number, y: number): Element | null {
+  private badgeAt(x: number, y: number): HTMLElement | null {
     if (!this.visible || !this.layer) return null
-    for (const m of this.layer.querySelectorAll('.da-marker, .da-scan-badge')) {
-      const r = m.getBoundingClientRect()
-      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return m
+    for (const g of this.groups) {
+      const r = g.badge.getBoundingClientRect()
+      if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return g.badge
     }
     return null
   }
@@ -250,19 +281,55 @@ export class Overlay {
     })
   }
 
+  /** All reads first (targets, badge sizes, the page's text), then placement, then all writes. */
   reposition(): void {
-    if (!this.host || !this.visible) return
-    placeGroups(this.host, this.groups, this.msg('markerHiddenTarget'))
+    if (!this.host || !this.visible || !this.groups.length) return
+    const origin = this.host.getBoundingClientRect()
+    const targets = this.groups.map((g) => {
+      let shown: Element | null = g.target
+      while (shown && shown.getClientRects().length === 0) shown = shown.parentElement
+      const r = (shown ?? g.target).getBoundingClientRect()
+      const box: Box = { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top }
+      return { box, hidden: shown !== g.target }
+    })
+    const sizes = this.groups.map((g) => ({ width: g.badge.offsetWidth, height: g.badge.offsetHeight }))
+    const text = new TextIndex(pageTextBoxes((n) => this.isOwn(n), -origin.left, -origin.top))
+    // The page's own width: a badge hanging past it would widen the page and add a horizontal scrollbar.
+    const pageWidth = document.documentElement.clientWidth - origin.left - window.scrollX
+    const width = Math.max(pageWidth, document.documentElement.clientWidth)
+    const spots = placeBadges(
+      targets.map((t) => t.box),
+      sizes,
+      text,
+      width,
+    )
+    this.groups.forEach((g, i) => {
+      const { box, hidden } = targets[i]
+      // An element inside a closed menu: its badge would pile up on its visible parent with its siblings'.
+      g.badge.style.display = hidden && !g.outline ? 'none' : ''
+      g.badge.style.left = `${spots[i].left}px`
+      g.badge.style.top = `${spots[i].top}px`
+      g.badge.classList.toggle('da-hidden-target', hidden)
+      g.badge.title = hidden ? this.msg('markerHiddenTarget') : ''
+      if (g.outline) {
+        // Around the element, but never past the page's edges (that would add a scrollbar).
+        const left = Math.max(0, box.left - 2)
+        const right = Math.min(width, box.right + 2)
+        g.outline.style.top = `${Math.max(0, box.top - 2)}px`
+        g.outline.style.left = `${left}px`
+        g.outline.style.width = `${Math.max(0, right - left)}px`
+        g.outline.style.height = `${box.bottom - Math.max(0, box.top - 2) + 2}px`
+      }
+    })
   }
-
 
   /** Scrolls the finding's element into view and flashes its marker; false when this frame has no such marker. */
   scrollTo(findingId: string): boolean {
     const layer = this.layer
     if (!layer) return false
-    const marker = layer.querySelector<HTMLElement>(`[data-finding-id="${cssEscape(findingId)}"]`)
+    const marker = layer.querySelector<HTMLElement>(`[data-finding-id="${CSS.escape(findingId)}"]`)
     if (!marker) return false
-    const group = this.groups.find((g) => g.box.contains(marker))
+    const group = this.groups.find((g) => g.badge.contains(marker))
     if (group) {
       group.target.scrollIntoView({ block: 'center' })
       this.reposition()
@@ -271,19 +338,24 @@ export class Overlay {
       panel?.classList.remove('da-collapsed')
       marker.scrollIntoView({ block: 'nearest' })
     }
-    const flashed = [marker, ...(group?.outline ? [group.outline] : [])]
+    const flashed = [...new Set([marker, ...(group ? [group.badge] : []), ...(group?.outline ? [group.outline] : [])])]
     for (const node of flashed) {
       node.classList.remove('da-flash')
       void node.offsetWidth // restart the animation when the same row is clicked twice
       node.classList.add('da-flash')
     }
     setTimeout(() => flashed.forEach((node) => node.classList.remove('da-flash')), FLASH_MS)
-    if (marker.tabIndex >= 0) marker.focus({ preventScroll: true })
+    const focusable = group ? group.badge : marker
+    if (focusable.tabIndex >= 0) focusable.focus({ preventScroll: true })
     return true
   }
 }
 
-function cssEscape(value: string): string {
-  return CSS.escape(value)
+/** Evidence often starts with the section already ("通知公告 · 最新 …"); saying it twice only crowds the badge. */
+export function markerLabel(f: Pick<Finding, 'section' | 'evidence'>): string {
+  const section = f.section?.trim() ?? ''
+  const evidence = say(f.evidence).trim()
+  if (!section) return evidence
+  if (!evidence || evidence.startsWith(section)) return evidence || section
+  return `${section} · ${evidence}`
 }
-

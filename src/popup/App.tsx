@@ -3,20 +3,14 @@ import { csvFileName, reportsToCsv } from '../engine/csv.ts'
 import type { Finding, Lang, RulePack } from '../engine/types.ts'
 import type { ReasonCode, SessionView, TabView } from '../shared/messages.ts'
 import { tabKey } from '../shared/storage.ts'
-import {
-  SEVERITIES,
-  SEVERITY_MESSAGE,
-  STATUSES,
-  STATUS_MESSAGE,
-  countBySeverity,
-  countByStatus,
-  langOf,
-  verdictOf,
-} from '../shared/verdict.ts'
+import { countByStatus, langOf } from '../shared/verdict.ts'
+import type { ScanReport } from '../scan/report.ts'
 import { api, downloadCsv, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
 import { ScanSection } from './ScanSection.tsx'
-import { SEVERITY_RANK, STATUS_RANK } from '../engine/status.ts'
-import { say } from '../shared/text.ts'
+import { FindingDetail } from './FindingDetail.tsx'
+import { FindingList, groupByRule } from './FindingList.tsx'
+import { verdictFor } from './site-known.ts'
+import { Summary } from './Summary.tsx'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -31,35 +25,13 @@ const REASON_MESSAGE: Record<ReasonCode, string> = {
   error: 'reasonError',
 }
 
-
 function ruleTitles(packs: RulePack[]): Map<string, string> {
   const titles = new Map<string, string>()
   for (const pack of packs) for (const rule of pack.rules) titles.set(rule.id, rule.title[lang] || rule.title.zh)
   return titles
 }
 
-interface Group {
-  ruleId: string
-  title: string
-  findings: Finding[]
-}
-
-function groupByRule(findings: Finding[], titles: Map<string, string>): Group[] {
-  const sorted = [...findings].sort(
-    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
-  )
-  const groups = new Map<string, Group>()
-  for (const f of sorted) {
-    let g = groups.get(f.ruleId)
-    if (!g) {
-      g = { ruleId: f.ruleId, title: titles.get(f.ruleId) ?? f.ruleId, findings: [] }
-      groups.set(f.ruleId, g)
-    }
-    g.findings.push(f)
-  }
-  // Map keeps insertion order, and findings were sorted worst first, so the worst rule comes first.
-  return [...groups.values()]
-}
+type Tab = 'page' | 'site'
 
 export function App() {
   const [tabId, setTabId] = useState<number | null>(null)
@@ -67,6 +39,15 @@ export function App() {
   const [session, setSession] = useState<SessionView | null>(null)
   const [reason, setReason] = useState<ReasonCode | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [scanReport, setScanReport] = useState<ScanReport | null>(null)
+  // A reload of the same popup keeps its tab; a newly opened popup starts on 本页.
+  const [tab, setTabState] = useState<Tab>(() => (sessionStorage.getItem('popupTab') === 'site' ? 'site' : 'page'))
+  const setTab = (next: Tab): void => {
+    sessionStorage.setItem('popupTab', next)
+    setTabState(next)
+  }
+  const [showAll, setShowAll] = useState(false)
+  const [selected, setSelected] = useState<Finding | null>(null)
   const autoAudited = useRef(false)
 
   const load = useCallback(async (id: number) => {
@@ -76,6 +57,8 @@ export function App() {
       setReason(v.reason)
       // A tab of no site (about:blank, an error page) still offers the session that last received a page.
       setSession(await api.getSession(v.host))
+      // The last site scan feeds the verdict's site-wide counts.
+      setScanReport(v.host ? ((await api.getScan(v.host)).report ?? null) : null)
       // Opening the popup on a page nobody audited yet is the request to audit it (activeTab covers this tab now).
       if (v.reason === 'no-report' && !explicitTab && !autoAudited.current) {
         autoAudited.current = true
@@ -124,6 +107,11 @@ export function App() {
   const titles = useMemo(() => ruleTitles(view?.packs ?? []), [view?.packs])
   const findings = view?.findings ?? []
   const groups = useMemo(() => groupByRule(findings, titles), [findings, titles])
+  const verdict = useMemo(
+    () => verdictFor(findings, view?.packs ?? [], session?.reports ?? [], scanReport),
+    [findings, view?.packs, session?.reports, scanReport],
+  )
+  const byStatus = countByStatus(findings)
   const hasReport = !!view && view.reports.length > 0
   const host = view?.host ?? null
 
@@ -162,6 +150,11 @@ export function App() {
   }
   const onOpen = async (f: Finding): Promise<void> => {
     if (tabId === null) return
+    // A missing item or a site-wide count has no element: say so instead of "can no longer be found".
+    if (!f.locator) {
+      setNotice(t('rowNoElement'))
+      return
+    }
     const r = await api.scrollToFinding(tabId, f.id)
     setNotice(r.found ? null : t('notFoundOnPage'))
   }
@@ -201,7 +194,7 @@ export function App() {
         </p>
       )}
 
-      {hasReport && <Summary findings={findings} />}
+      {hasReport && <Summary findings={findings} verdict={verdict} />}
 
       <div class="toolbar">
         <button type="button" data-testid="reaudit" disabled={tabId === null} onClick={() => void onReaudit()}>
@@ -232,7 +225,6 @@ export function App() {
         </button>
       </div>
 
-      {tabId !== null && view && <ScanSection tabId={tabId} url={view.url} />}
 
       {session?.host && (
         <p class="session muted" data-testid="session">
@@ -246,100 +238,34 @@ export function App() {
         </p>
       )}
 
-      {hasReport && <FindingList groups={groups} onOpen={(f) => void onOpen(f)} />}
+      <div class="tabs" role="tablist">
+        <button type="button" role="tab" id="tab-page" data-testid="tab-page" aria-selected={tab === 'page'} aria-controls="panel-page" onClick={() => setTab('page')}>
+          {t('tabPage')}
+        </button>
+        <button type="button" role="tab" id="tab-site" data-testid="tab-site" aria-selected={tab === 'site'} aria-controls="panel-site" onClick={() => setTab('site')}>
+          {t('tabSite')}
+        </button>
+      </div>
+
+      <div role="tabpanel" id="panel-page" aria-labelledby="tab-page" hidden={tab !== 'page'}>
+        {hasReport && (
+          <FindingList
+            groups={groups}
+            showAll={showAll}
+            onShowAll={setShowAll}
+            selectedId={selected?.id ?? null}
+            onSelect={setSelected}
+            onOpen={(f) => void onOpen(f)}
+            passCount={byStatus.pass}
+            naCount={byStatus['n/a']}
+          />
+        )}
+        {hasReport && <FindingDetail finding={selected} ruleTitle={selected ? (titles.get(selected.ruleId) ?? selected.ruleId) : ''} />}
+      </div>
+      <div role="tabpanel" id="panel-site" aria-labelledby="tab-site" hidden={tab !== 'site'}>
+        {tabId !== null && view && <ScanSection tabId={tabId} url={view.url} />}
+      </div>
     </main>
   )
 }
 
-function Summary({ findings }: { findings: Finding[] }) {
-  const verdict = verdictOf(findings)
-  const byStatus = countByStatus(findings)
-  const bySeverity = countBySeverity(findings)
-  const text =
-    verdict.kind === 'veto'
-      ? t('verdictVeto')
-      : verdict.kind === 'fail'
-        ? t('verdictFail', String(verdict.count))
-        : verdict.kind === 'review'
-          ? t('verdictReview', String(verdict.count))
-          : t('verdictPass')
-  return (
-    <section class="summary">
-      <div class={`verdict verdict-${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind}>
-        {text}
-      </div>
-      <div class="counts" data-testid="counts">
-        <p class="by-status">
-          {STATUSES.map((s) => (
-            <span key={s} class={`count st-${s === 'n/a' ? 'na' : s}`} data-status={s}>
-              {t(STATUS_MESSAGE[s])} <b>{byStatus[s]}</b>
-            </span>
-          ))}
-        </p>
-        <p class="by-severity" title={t('countsBySeverity')}>
-          {SEVERITIES.map((s) => (
-            <span key={s} class={`count sev-${s}`} data-severity={s}>
-              {t(SEVERITY_MESSAGE[s])} <b>{bySeverity[s]}</b>
-            </span>
-          ))}
-        </p>
-      </div>
-    </section>
-  )
-}
-
-function FindingList({ groups, onOpen }: { groups: Group[]; onOpen: (f: Finding) => void }) {
-  const listRef = useRef<HTMLDivElement>(null)
-  if (!groups.length) return <p class="muted">{t('noFindings')}</p>
-
-  const move = (from: HTMLElement, step: number): void => {
-    const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('[data-testid="finding"]') ?? [])]
-    const next = rows[rows.indexOf(from) + step]
-    next?.focus()
-  }
-  const onKey = (e: KeyboardEvent, f: Finding): void => {
-    const row = e.currentTarget as HTMLElement
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault()
-      move(row, e.key === 'ArrowDown' ? 1 : -1)
-    } else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault()
-      onOpen(f)
-    }
-  }
-
-  return (
-    <div class="findings" ref={listRef} aria-label={t('findingsHeading')} title={t('findingRowHint')}>
-      {groups.map((g) => (
-        <section key={g.ruleId} class="rule" data-testid="rule-group" data-rule-id={g.ruleId}>
-          <h2>
-            {g.title} <span class="muted">({g.findings.length})</span>
-          </h2>
-          <ul>
-            {g.findings.map((f) => (
-              <li
-                key={f.id}
-                class={`finding st-${f.status === 'n/a' ? 'na' : f.status}`}
-                data-testid="finding"
-                data-finding-id={f.id}
-                data-rule-id={f.ruleId}
-                data-status={f.status}
-                data-severity={f.severity}
-                tabIndex={0}
-                role="button"
-                title={[say(f.message), `${t('labelExpected')}：${say(f.expected)}`, `${t('labelSource')}：${f.source}`].join('\n')}
-                onClick={() => onOpen(f)}
-                onKeyDown={(e) => onKey(e, f)}
-              >
-                <span class="status">{t(STATUS_MESSAGE[f.status])}</span>
-                {f.severity === 'veto' && f.status === 'fail' && <span class="veto">{t('severityVeto')}</span>}
-                <span class="section">{f.section}</span>
-                <span class="evidence">{say(f.evidence)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
-    </div>
-  )
-}

@@ -4,15 +4,18 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
 import { csvFileName, reportsToCsv } from '../engine/csv.ts'
 import type { SiteColumn } from '../engine/site/types.ts'
-import type { Finding, Lang, PageReport, Severity, Status } from '../engine/types.ts'
+import browser from 'webextension-polyfill'
+import type { Lang, PageReport } from '../engine/types.ts'
 import type { ScanReport } from '../scan/report.ts'
 import type { ScanView, SessionView } from '../shared/messages.ts'
 import { columnBadgeText, columnStatusText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE } from '../shared/scan.ts'
-import { langOf, SEVERITIES, SEVERITY_MESSAGE, STATUSES, STATUS_MESSAGE } from '../shared/verdict.ts'
+import { langOf } from '../shared/verdict.ts'
 import { api, downloadCsv, downloadText, t, uiLanguage } from '../popup/api.ts'
-import { say } from '../shared/text.ts'
 import { buildSessionFile, MAX_FILE_BYTES, parseSessionFile } from './session-file.ts'
 import { FreshnessChart } from './FreshnessChart.tsx'
+import { FindingTable, type Row } from './FindingTable.tsx'
+import { ReportSummary } from './ReportSummary.tsx'
+import { vetoItems } from './veto-items.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -29,17 +32,20 @@ export function sitePageOf(scan: ScanReport): PageReport {
   return { url: scan.startUrl, title: page?.title ?? '', kind: 'other', asOf: scan.asOf, findings: scan.findings, notes: scan.stats.notes }
 }
 
-interface Row {
-  page: PageReport
-  finding: Finding
+/** The auditor's name, when the options page has stored one (`settings.auditor` in storage.local). */
+async function readAuditor(): Promise<string | null> {
+  try {
+    const { settings } = (await browser.storage.local.get('settings')) as { settings?: { auditor?: unknown } }
+    return typeof settings?.auditor === 'string' && settings.auditor.trim() ? settings.auditor.trim() : null
+  } catch {
+    return null
+  }
 }
 
 export function App({ host }: { host: string | null }) {
   const [session, setSession] = useState<SessionView | null>(null)
   const [scanView, setScanView] = useState<ScanView | null>(null)
-  const [status, setStatus] = useState<Status | ''>('')
-  const [severity, setSeverity] = useState<Severity | ''>('')
-  const [rule, setRule] = useState('')
+  const [auditor, setAuditor] = useState<string | null>(null)
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
 
   const load = useCallback(async () => {
@@ -51,6 +57,7 @@ export function App({ host }: { host: string | null }) {
 
   useEffect(() => {
     void load()
+    void readAuditor().then(setAuditor)
   }, [load])
 
   const scan = scanView?.report ?? null
@@ -62,12 +69,14 @@ export function App({ host }: { host: string | null }) {
   }, [packs])
 
   const pages: PageReport[] = session?.reports ?? []
-  const allPages = useMemo(() => (scan ? [...pages, sitePageOf(scan)] : pages), [pages, scan])
-  const rows: Row[] = useMemo(() => allPages.flatMap((page) => page.findings.map((finding) => ({ page, finding }))), [allPages])
-  const ruleIds = useMemo(() => [...new Set(rows.map((r) => r.finding.ruleId))].sort(), [rows])
-  const shown = rows.filter(
-    (r) => (!status || r.finding.status === status) && (!severity || r.finding.severity === severity) && (!rule || r.finding.ruleId === rule),
+  const sitePage = useMemo(() => (scan ? sitePageOf(scan) : null), [scan])
+  const allPages = useMemo(() => (sitePage ? [...pages, sitePage] : pages), [pages, sitePage])
+  const rows: Row[] = useMemo(
+    () => allPages.flatMap((page) => page.findings.map((finding) => ({ page, site: page === sitePage, finding }))),
+    [allPages, sitePage],
   )
+  const items = useMemo(() => vetoItems(packs, pages, scan, lang), [packs, pages, scan])
+  const asOf = scan?.asOf ?? pages.reduce<string | null>((latest, p) => (!latest || p.asOf > latest ? p.asOf : latest), null)
 
   if (!host) return <main class="report"><p>{t('reportNoHost')}</p></main>
 
@@ -108,12 +117,15 @@ export function App({ host }: { host: string | null }) {
     <main class="report">
       <header>
         <h1 data-testid="report-title">{t('reportTitle', host)}</h1>
-        <div class="toolbar">
+        <div class="toolbar no-print">
           <button type="button" data-testid="export-csv" onClick={onExportCsv}>
             {t('btnExportCsv')}
           </button>
           <button type="button" data-testid="export-json" onClick={onExportJson}>
             {t('btnExportJson')}
+          </button>
+          <button type="button" data-testid="print" onClick={() => window.print()}>
+            {t('reportPrint')}
           </button>
           <label class="import">
             {t('btnImportJson')}
@@ -126,6 +138,8 @@ export function App({ host }: { host: string | null }) {
           </p>
         )}
       </header>
+
+      <ReportSummary host={host} asOf={asOf} auditor={auditor} pages={pages} columns={scan ? scan.site.columns.length : null} items={items} />
 
       <section>
         <h2>{t('reportPages', String(pages.length))}</h2>
@@ -157,48 +171,7 @@ export function App({ host }: { host: string | null }) {
 
       <ScanSection scan={scan} view={scanView} />
 
-      <section>
-        <h2>{t('reportFindings', String(shown.length))}</h2>
-        <div class="filters">
-          <label>
-            {t('filterStatus')}{' '}
-            <select data-testid="filter-status" value={status} onChange={(e) => setStatus((e.currentTarget as HTMLSelectElement).value as Status | '')}>
-              <option value="">{t('filterAll')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(STATUS_MESSAGE[s])}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('filterSeverity')}{' '}
-            <select data-testid="filter-severity" value={severity} onChange={(e) => setSeverity((e.currentTarget as HTMLSelectElement).value as Severity | '')}>
-              <option value="">{t('filterAll')}</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {t(SEVERITY_MESSAGE[s])}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('filterRule')}{' '}
-            <select data-testid="filter-rule" value={rule} onChange={(e) => setRule((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('filterAll')}</option>
-              {ruleIds.map((id) => (
-                <option key={id} value={id}>
-                  {titles.get(id) ?? id}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        <div class="groupings">
-          <Grouped testId="by-rule" heading={t('byRule')} rows={shown} keyOf={(r) => r.finding.ruleId} labelOf={(k) => titles.get(k) ?? k} />
-          <Grouped testId="by-column" heading={t('byColumn')} rows={shown} keyOf={(r) => r.finding.section} labelOf={(k) => k || t('noSection')} />
-        </div>
-      </section>
+      <FindingTable rows={rows} titles={titles} />
     </main>
   )
 }
@@ -261,7 +234,7 @@ function ScanSection({ scan, view }: { scan: ScanReport | null; view: ScanView |
           ))}
         </tbody>
       </table>
-      <FreshnessChart columns={scan.site.columns} />
+      <FreshnessChart columns={scan.site.columns} packs={view?.packs ?? []} />
       <h3>{t('reportLinks', String(problems.length))}</h3>
       {problems.length > 0 && (
         <table data-testid="links">
@@ -278,36 +251,5 @@ function ScanSection({ scan, view }: { scan: ScanReport | null; view: ScanView |
         </table>
       )}
     </section>
-  )
-}
-
-function Grouped(props: { testId: string; heading: string; rows: Row[]; keyOf: (r: Row) => string; labelOf: (k: string) => string }) {
-  const groups = new Map<string, Row[]>()
-  for (const r of props.rows) {
-    const k = props.keyOf(r)
-    const list = groups.get(k)
-    if (list) list.push(r)
-    else groups.set(k, [r])
-  }
-  return (
-    <div class="grouped" data-testid={props.testId}>
-      <h3>{props.heading}</h3>
-      {[...groups].map(([k, list]) => (
-        <details key={k} data-testid="finding-group" data-key={k}>
-          <summary>
-            {props.labelOf(k)} <span class="muted">({list.length})</span>
-          </summary>
-          <ul>
-            {list.map(({ page, finding: f }) => (
-              <li key={`${page.url}|${f.id}`} class={`finding st-${f.status === 'n/a' ? 'na' : f.status}`} data-testid="report-finding" data-finding-id={f.id} data-status={f.status} data-severity={f.severity} data-rule-id={f.ruleId}>
-                <span class="status">{t(STATUS_MESSAGE[f.status])}</span> <b>{f.section}</b> {say(f.message)}
-                <div class="muted">{say(f.evidence)}</div>
-                <div class="muted url">{page.url}</div>
-              </li>
-            ))}
-          </ul>
-        </details>
-      ))}
-    </div>
   )
 }

@@ -55,3 +55,120 @@ export const SEVERITY_MESSAGE: Record<Severity, string> = {
 export function langOf(uiLanguage: string): 'zh' | 'en' {
   return /^en\b/i.test(uiLanguage) ? 'en' : 'zh'
 }
+
+/** The 19号 "栏目不更新" limits as the pack's site rule sets them (engine/site/site-rule.ts `siteLimits`). */
+export interface VetoLimits {
+  staleNewsNotice: number
+  staleAll: number
+  blank: number
+}
+
+export type VetoGroupKey = keyof VetoLimits
+
+/** A page-level veto rule whose fails are columns counted against the site-wide limits, not a veto on their own. */
+const SITE_COUNTED_KINDS: Record<string, 'stale' | 'blank'> = { 'column-freshness': 'stale', 'blank-column': 'blank' }
+
+/** What the session knows about the site: columns by name, from every audited page and the last site scan. */
+export interface KnownColumns {
+  /** Stale column names per class ('news' | 'notice' | 'long-term' | 'unknown'). */
+  stale: Map<string, string>
+  blank: Set<string>
+}
+
+export function emptyKnown(): KnownColumns {
+  return { stale: new Map(), blank: new Set() }
+}
+
+export interface ColumnClassifier {
+  (name: string, finding: Finding): string
+}
+
+/** Adds a page's stale and blank column findings to what the session knows; a column counts once by name. */
+export function addPageColumns(
+  known: KnownColumns,
+  findings: readonly Finding[],
+  kindOf: (ruleId: string) => string | undefined,
+  classOf: ColumnClassifier,
+): void {
+  for (const f of findings) {
+    if (f.status !== 'fail') continue
+    const counted = SITE_COUNTED_KINDS[kindOf(f.ruleId) ?? '']
+    if (counted === 'stale' && !known.stale.has(f.section)) known.stale.set(f.section, classOf(f.section, f))
+    if (counted === 'blank') known.blank.add(f.section)
+  }
+}
+
+/** Adds a site scan's column verdicts (name, class, status) to what the session knows. */
+export function addScanColumns(
+  known: KnownColumns,
+  columns: readonly { name: string; class: string; status: string; level?: number }[],
+): void {
+  for (const c of columns) {
+    // 19号 counts only first-level 通知公告/政策文件 columns in the news+notice limit; the level travels in the class.
+    if (c.status === 'stale') known.stale.set(c.name, c.class === 'notice' && (c.level ?? 1) > 1 ? 'notice-sub' : c.class)
+    if (c.status === 'blank') known.blank.add(c.name)
+  }
+}
+
+export interface VetoCount {
+  key: VetoGroupKey
+  known: number
+  limit: number
+}
+
+export function vetoCounts(known: KnownColumns, limits: VetoLimits): VetoCount[] {
+  const classes = [...known.stale.values()]
+  return [
+    { key: 'staleNewsNotice', known: classes.filter((c) => c === 'news' || c === 'notice').length, limit: limits.staleNewsNotice },
+    { key: 'staleAll', known: classes.length, limit: limits.staleAll },
+    { key: 'blank', known: known.blank.size, limit: limits.blank },
+  ]
+}
+
+export interface PageVerdict extends Verdict {
+  /** Fails of veto items on this page (single-page items and columns counted site-wide). */
+  vetoFails: number
+  /** The site-wide count this page's veto-class fails feed, closest to its limit; null when the page has none. */
+  nearest: VetoCount | null
+  counts: VetoCount[]
+}
+
+/**
+ * The page's verdict under 19号: `veto` only when a single-page veto item fails here, or when the columns the
+ * session knows (audited pages plus the site scan) reach one of the pack's limits. A stale column below the limit
+ * is a fail that says how far the site is from the limit; it is never called a veto.
+ */
+export function pageVerdict(
+  findings: readonly Finding[],
+  known: KnownColumns,
+  limits: VetoLimits,
+  kindOf: (ruleId: string) => string | undefined,
+  classOf: ColumnClassifier,
+): PageVerdict {
+  const counts = vetoCounts(known, limits)
+  const fails = findings.filter((f) => f.status === 'fail')
+  const vetoFails = fails.filter((f) => f.severity === 'veto')
+  const singlePage = vetoFails.filter((f) => !SITE_COUNTED_KINDS[kindOf(f.ruleId) ?? ''])
+  const fed = new Set<VetoGroupKey>()
+  for (const f of vetoFails) {
+    const counted = SITE_COUNTED_KINDS[kindOf(f.ruleId) ?? '']
+    if (counted === 'blank') fed.add('blank')
+    if (counted === 'stale') {
+      fed.add('staleAll')
+      const cls = classOf(f.section, f)
+      if (cls === 'news' || cls === 'notice') fed.add('staleNewsNotice')
+    }
+  }
+  const ratio = (c: VetoCount): number => c.known / Math.max(1, c.limit)
+  const nearest = counts.filter((c) => fed.has(c.key)).sort((a, b) => ratio(b) - ratio(a))[0] ?? null
+  const reached = counts.some((c) => c.known >= c.limit)
+  const base = verdictOf([...findings])
+  if (singlePage.length || reached) return { kind: 'veto', count: fails.length, vetoFails: vetoFails.length, nearest, counts }
+  return { kind: base.kind === 'veto' ? 'fail' : base.kind, count: base.count, vetoFails: vetoFails.length, nearest, counts }
+}
+
+export const VETO_GROUP_MESSAGE: Record<VetoGroupKey, string> = {
+  staleNewsNotice: 'groupStaleNewsNotice',
+  staleAll: 'groupStaleAll',
+  blank: 'groupBlank',
+}

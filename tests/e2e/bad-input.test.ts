@@ -148,6 +148,7 @@ describe('坏输入', () => {
       const popup = await h.openPopup(page)
       await poll(async () => (await popup.getByTestId('verdict').textContent())?.trim()).toBe(await expectedVerdict(h, report))
       expect(await popup.getByTestId('reason').count(), '没有“无法审计/出错”的说明').toBe(0)
+      await popup.getByTestId('show-all').click()
       expect(await popup.getByTestId('finding').count()).toBe(report.findings.length)
       // No date on the page is never read as a date: no column gets a "latest YYYY-MM-DD" badge.
       const overlay = await readOverlay(page)

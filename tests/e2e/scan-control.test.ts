@@ -165,6 +165,7 @@ describe('扫描控制', () => {
     web.ctl.delayMs = 300
     const start = await openStart()
     const popup = await h.openPopup(start)
+    await popup.getByTestId('tab-site').click() // the scan lives in the 全站 tab
     await setOptions(popup, 100)
     const from = web.log.length
     await popup.getByTestId('scan-site').click()
@@ -212,6 +213,7 @@ describe('扫描控制', () => {
     expect(baseline.length, '前一个测试给出了不中断扫描的结果').toBeGreaterThan(0)
     let start = await openStart()
     let popup = await h.openPopup(start)
+    await popup.getByTestId('tab-site').click() // the scan lives in the 全站 tab
     const from = web.log.length
     const held = web.holdNext('/tzgg/')
     await popup.getByTestId('scan-site').click()
@@ -225,6 +227,7 @@ describe('扫描控制', () => {
     h = await launchExtension({ profileDir, keepProfile: true })
     start = await openStart()
     popup = await h.openPopup(start)
+    await popup.getByTestId('tab-site').click() // the scan lives in the 全站 tab
     await poll(() => state(popup), { timeout: 60_000, message: '重新打开浏览器后扫描应继续并完成' }).toBe('done')
 
     const calls = scannerCalls(from)

@@ -1,4 +1,5 @@
 // 条例 第十二条第三款 and the 目录系统实施指引 core metadata: a disclosed document page shows its catalogue fields.
+import { PAGE_KIND_LABELS } from '../../vocabulary.ts'
 import type { Finding, Localized, MetadataKey, PageModel, RuleContext } from '../../types.ts'
 import { clip, findField, hasBox, isBlankValue, matchesAny, publishDateOf } from '../../rule-kit/fields.ts'
 import { compilePatterns, testBounded } from '../../rule-kit/patterns.ts'
@@ -38,7 +39,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
           zh: '非信息公开文件页（无元数据框，栏目路径未涉及信息公开），不检查核心元数据',
           en: 'Not a disclosure document page (no metadata box, path outside 信息公开); core metadata not checked',
         },
-        evidence: { zh: `页面类型 ${page.kind}；路径：${page.breadcrumb.join(' > ') || '无'}`, en: `page kind ${page.kind}; path: ${page.breadcrumb.join(' > ') || 'none'}` },
+        evidence: { zh: `页面类型 ${PAGE_KIND_LABELS.zh[page.kind]}；路径：${page.breadcrumb.join(' > ') || '无'}`, en: `page kind ${PAGE_KIND_LABELS.en[page.kind]}; path: ${page.breadcrumb.join(' > ') || 'none'}` },
         expected: { zh: '仅信息公开文件页须列核心元数据', en: 'only disclosure document pages must show core metadata' },
         locator: null,
       }),
