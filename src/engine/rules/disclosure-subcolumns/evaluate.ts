@@ -22,7 +22,9 @@ function applies(page: PageModel, params: Params, found: number): boolean {
   if (ownNames(page).some((n) => home.some((re) => testBounded(re, n)))) return true
   const overviewKinds = params.pageKinds as PageKind[]
   if (overviewKinds.includes(page.kind)) {
-    const names = [...ownNames(page), ...page.breadcrumb.map(compact), ...page.columns.map((c) => compact(c.name)), ...page.headings.map((h) => compact(h.text))]
+    // The breadcrumb names the section every page inside it belongs to; only the page's own names and blocks say
+    // that this page is the section's overview.
+    const names = [...ownNames(page), ...page.columns.map((c) => compact(c.name)), ...page.headings.map((h) => compact(h.text))]
     if (names.some((n) => section.some((re) => testBounded(re, n)))) return true
   }
   // A list page inside the 专栏 whose side navigation repeats the sub-columns: judge that navigation as a whole.
