@@ -58,7 +58,16 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
   } catch (error) {
     frame = { ...base, status: 'error', report: null, error: errorText(error) }
   }
-  const state = await putFrame(tabId, frame)
+  let state: Awaited<ReturnType<typeof putFrame>>
+  try {
+    state = await putFrame(tabId, frame)
+  } catch (error) {
+    // storage.session holds 10 MB: a report too large to keep is said so (the popup shows it instead of re-auditing
+    // on every open), and this frame's markers are still drawn from the report in hand.
+    const size = JSON.stringify(frame.report ?? {}).length
+    const note = `报告过大，无法保存（约 ${(size / 1048576).toFixed(1)} MB）/ report too large to store: ${errorText(error)}`
+    state = await putFrame(tabId, { ...base, status: 'error', report: null, error: note })
+  }
   // The session belongs to the site the user is on, so child frames from other hosts count for the top page's site.
   const host = hostOf(sender.tab?.url ?? state.topUrl ?? url)
   // Not awaited: the markers need not wait for the session write, which the store queue still orders.

@@ -4,6 +4,7 @@
 import type { AuditReply, ContentToWorker, WorkerToContent } from '../shared/messages.ts'
 import { MAX_HTML_CHARS, ROOT_ID } from '../shared/storage.ts'
 import { Overlay } from './overlay.ts'
+import { AutoAuditLimit } from './auto-audit-limit.ts'
 
 /** First audit: wait for this much DOM quiet after document_idle, but never longer than SETTLE_MAX_MS in total. */
 const SETTLE_QUIET_MS = 400
@@ -59,6 +60,7 @@ function start(): void {
   let burstStart = 0
   let settled = false
   const docStart = Math.round(performance.timeOrigin)
+  const autoLimit = new AutoAuditLimit()
 
   // The engine must see the page as the page is: our host element is cut out of the copy, so CSS paths match.
   const serialize = (): string => {
@@ -98,6 +100,7 @@ function start(): void {
       const html = serialize()
       if (!force && html === lastHtml) return
       lastHtml = html
+      if (!force && settled) autoLimit.record(Date.now())
       if (html.length > MAX_HTML_CHARS) {
         overlay.destroy()
         const childFrames = countChildFrames()
@@ -138,6 +141,7 @@ function start(): void {
           const nodes = [...r.addedNodes, ...r.removedNodes]
           if (nodes.length && nodes.every((n) => n === overlay.host)) continue
         }
+        if (autoLimit.paused) return
         if (settled) schedule(DEBOUNCE_MS, MAX_WAIT_MS)
         else schedule(SETTLE_QUIET_MS, SETTLE_MAX_MS)
         return
@@ -158,6 +162,7 @@ function start(): void {
           sendResponse({ alive: true })
           return
         case 'reaudit':
+          autoLimit.reset()
           void runAudit(true)
           sendResponse({ ok: true })
           return
@@ -184,6 +189,7 @@ function start(): void {
 
   globalThis.__disclosureAuditorAgent = {
     trigger: () => {
+      autoLimit.reset()
       clearTimeout(timer)
       burstStart = 0
       settled = true
