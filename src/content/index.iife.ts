@@ -176,6 +176,10 @@ function start(): void {
         case 'serialize':
           sendResponse({ html: isHtmlDocument() ? serialize() : null })
           return
+        case 'setShowPasses':
+          overlay.setShowPasses(!!m.show)
+          sendResponse({ ok: true })
+          return
         case 'scanResults':
           overlay.setScan(m.scan)
           sendResponse({ ok: true })

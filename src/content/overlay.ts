@@ -11,7 +11,7 @@ import { resolveLocator } from './locate.ts'
 import { missingPanel, sitePanel, tipText } from './panels.ts'
 import { placeBadges, TextIndex, tipSide, type Box } from './placement.ts'
 import { siteBadges } from './site-badges.ts'
-import { SEVERITY_GLYPH, STYLES } from './styles.ts'
+import { PASS_GLYPH, SEVERITY_GLYPH, STYLES } from './styles.ts'
 import { pageTextBoxes } from './text-boxes.ts'
 import { SEVERITY_RANK, STATUS_RANK } from '../engine/status.ts'
 
@@ -41,6 +41,7 @@ export class Overlay {
   private resizeObserver: ResizeObserver | null = null
   private report: PageReport | null = null
   private scan: ScanInline | null = null
+  private showPasses = false
   private readonly onScroll = (e: Event): void => {
     // Markers sit in document coordinates, so a plain page scroll moves them with the page for free; only scrolling
     // inside a container moves targets relative to the document.
@@ -152,6 +153,12 @@ export class Overlay {
     this.draw()
   }
 
+  /** Passing items get badges only on request (the popup's switch): by default the problems stand alone. */
+  setShowPasses(show: boolean): void {
+    this.showPasses = show
+    if (this.report) this.draw()
+  }
+
   /** The site scan's results for this page: badges beside the columns with problems and the site panel. */
   setScan(scan: ScanInline): void {
     this.scan = scan
@@ -175,14 +182,15 @@ export class Overlay {
     const isOwn = (node: Element): boolean => this.isOwn(node)
     for (const f of report.findings) {
       // Only what needs a person is drawn: green badges on every passing column would bury the problems.
-      if (f.status !== 'fail' && f.status !== 'review') continue
+      if (f.status !== 'fail' && f.status !== 'review' && !(this.showPasses && f.status === 'pass')) continue
       if (!f.locator) {
+        if (f.status === 'pass') continue
         missing.push(f)
         continue
       }
       const target = resolveLocator(f.locator, isOwn)
       if (!target) {
-        unlocated.push(f)
+        if (f.status !== 'pass') unlocated.push(f)
         continue
       }
       const list = byTarget.get(target)
@@ -224,7 +232,7 @@ export class Overlay {
     badge.dataset.count = String(findings.length)
     badge.tabIndex = 0
     badge.setAttribute('role', 'button')
-    const glyph = el('span', 'da-glyph', SEVERITY_GLYPH[first.severity] ?? '')
+    const glyph = el('span', 'da-glyph', first.status === 'pass' ? PASS_GLYPH : (SEVERITY_GLYPH[first.severity] ?? ''))
     glyph.setAttribute('aria-hidden', 'true')
     badge.append(glyph, el('span', 'da-label', clip(first.section || label, BADGE_LABEL_MAX)))
     if (rest.length) badge.appendChild(el('span', 'da-count', `+${rest.length}`))

@@ -14,6 +14,8 @@ export const STYLES = `
 .da-badge.da-review.da-sev-error{color:#b71c1c}
 .da-badge.da-review.da-sev-warning{color:#7a4100}
 .da-badge.da-review.da-sev-info{color:#37474f}
+.da-badge.da-pass{background:#1e6b24}
+.da-outline.da-pass{border-color:#1e6b24;border-style:dotted}
 .da-badge:focus-visible{box-shadow:0 0 0 3px #0b57d0}
 .da-badge.da-hover,.da-badge:focus{z-index:3}
 .da-tip{display:none;position:absolute;top:100%;left:0;z-index:1;margin-top:2px;width:max-content;max-width:360px;padding:6px 8px;border-radius:4px;background:#263238;color:#fff;white-space:pre-line;box-shadow:0 2px 6px rgba(0,0,0,.4)}
@@ -63,3 +65,6 @@ export const STYLES = `
 
 /** Severity glyphs, so colour is never the only signal. */
 export const SEVERITY_GLYPH: Record<string, string> = { veto: '\u2298', error: '\u2716', warning: '\u25b2', info: '\u2139' }
+
+/** Passing items, shown only on request. */
+export const PASS_GLYPH = '\u2714'

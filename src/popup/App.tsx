@@ -5,7 +5,7 @@ import type { ReasonCode, SessionView, TabView } from '../shared/messages.ts'
 import { tabKey } from '../shared/storage.ts'
 import { countByStatus, langOf } from '../shared/verdict.ts'
 import type { ScanReport } from '../scan/report.ts'
-import { api, downloadCsv, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
+import { api, downloadCsv, showPassMarkers, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
 import { ScanSection } from './ScanSection.tsx'
 import { FindingDetail } from './FindingDetail.tsx'
 import { FindingList, groupByRule } from './FindingList.tsx'
@@ -48,6 +48,7 @@ export function App() {
   }
   const [showAll, setShowAll] = useState(false)
   const [selected, setSelected] = useState<Finding | null>(null)
+  const [passMarkers, setPassMarkers] = useState(false)
   const autoAudited = useRef(false)
 
   const load = useCallback(async (id: number) => {
@@ -208,6 +209,19 @@ export function App() {
           onClick={() => void onToggle()}
         >
           {view && !view.markersVisible ? t('btnShowMarkers') : t('btnHideMarkers')}
+        </button>
+        <button
+          type="button"
+          data-testid="show-pass-markers"
+          aria-pressed={passMarkers}
+          disabled={!hasReport || tabId === null}
+          onClick={() => {
+            if (tabId === null) return
+            const next = !passMarkers
+            void showPassMarkers(tabId, next).then((ok) => ok && setPassMarkers(next))
+          }}
+        >
+          {t('btnShowPassMarkers')}
         </button>
         <button type="button" data-testid="export-page-csv" disabled={!hasReport} onClick={onExportPage}>
           {t('btnExportPage')}

@@ -39,6 +39,15 @@ export function Summary({ findings, verdict }: { findings: Finding[]; verdict: P
           <span class="muted"> {t(VETO_GROUP_MESSAGE[verdict.nearest.key])}</span>
         </p>
       )}
+      {!reached.length && verdict.fed.length > 1 && (
+        <ul class="veto-fed" data-testid="verdict-fed">
+          {verdict.fed.slice(1).map((c) => (
+            <li key={c.key} data-group={c.key}>
+              {t(VETO_GROUP_MESSAGE[c.key])} {c.known}/{c.limit}
+            </li>
+          ))}
+        </ul>
+      )}
       <dl class="counts" data-testid="counts">
         <dt>{t('labelStatusCounts')}</dt>
         <dd class="by-status">

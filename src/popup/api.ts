@@ -25,6 +25,19 @@ export const api = {
     ask<OkReply>({ type: 'importSession', host, pages, scan }),
 }
 
+/**
+ * Asks the tab's content scripts to draw (or drop) badges for passing items. Sent straight to the tab: only extension
+ * pages can message a content script, and it is a display switch with nothing for the worker to keep.
+ */
+export async function showPassMarkers(tabId: number, show: boolean): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, { type: 'setShowPasses', show })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** Read straight from storage: following a scan's progress must not keep waking the worker. */
 export async function readScanProgress(host: string): Promise<ScanProgressView | null> {
   const key = scanProgressKey(host)

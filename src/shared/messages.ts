@@ -36,6 +36,8 @@ export type WorkerToContent =
   /** The top frame's DOM for the site scan's start page (our own host element cut out). */
   | { type: 'serialize' }
   | { type: 'scanResults'; scan: ScanInline }
+  /** From the popup: draw badges for passing items too (off by default, so problems stand out). */
+  | { type: 'setShowPasses'; show: boolean }
 
 /** Popup → service worker. */
 export type PopupToWorker =

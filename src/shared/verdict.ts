@@ -130,6 +130,8 @@ export interface PageVerdict extends Verdict {
   vetoFails: number
   /** The site-wide count this page's veto-class fails feed, closest to its limit; null when the page has none. */
   nearest: VetoCount | null
+  /** Every site-wide count this page's veto-class fails feed, closest to its limit first. */
+  fed: VetoCount[]
   counts: VetoCount[]
 }
 
@@ -160,11 +162,12 @@ export function pageVerdict(
     }
   }
   const ratio = (c: VetoCount): number => c.known / Math.max(1, c.limit)
-  const nearest = counts.filter((c) => fed.has(c.key)).sort((a, b) => ratio(b) - ratio(a))[0] ?? null
+  const fedCounts = counts.filter((c) => fed.has(c.key)).sort((a, b) => ratio(b) - ratio(a))
+  const nearest = fedCounts[0] ?? null
   const reached = counts.some((c) => c.known >= c.limit)
   const base = verdictOf([...findings])
-  if (singlePage.length || reached) return { kind: 'veto', count: fails.length, vetoFails: vetoFails.length, nearest, counts }
-  return { kind: base.kind === 'veto' ? 'fail' : base.kind, count: base.count, vetoFails: vetoFails.length, nearest, counts }
+  if (singlePage.length || reached) return { kind: 'veto', count: fails.length, vetoFails: vetoFails.length, nearest, fed: fedCounts, counts }
+  return { kind: base.kind === 'veto' ? 'fail' : base.kind, count: base.count, vetoFails: vetoFails.length, nearest, fed: fedCounts, counts }
 }
 
 export const VETO_GROUP_MESSAGE: Record<VetoGroupKey, string> = {

@@ -129,6 +129,20 @@ describe('分级的问题列表与详情栏', () => {
     await popup.getByTestId('show-all').click()
   })
 
+  it('合格项默认不画徽标；打开弹窗里的开关才画（绿色、带 ✔），再关掉就消失', async () => {
+    const report = await waitForReport(h, url)
+    const passIds = report.findings.filter((f) => f.status === 'pass' && f.locator).map((f) => f.id)
+    expect(passIds.length, '测试页有带定位的合格项').toBeGreaterThan(0)
+    const passBadges = () =>
+      page.evaluate(() => document.getElementById('disclosure-auditor-root')?.shadowRoot?.querySelectorAll('.da-badge.da-pass').length ?? 0)
+    expect(await passBadges()).toBe(0)
+    await popup.getByTestId('show-pass-markers').click()
+    await poll(passBadges).toBeGreaterThan(0)
+    expect(await popup.getByTestId('show-pass-markers').getAttribute('aria-pressed')).toBe('true')
+    await popup.getByTestId('show-pass-markers').click()
+    await poll(passBadges).toBe(0)
+  })
+
   it('axe-core：弹窗没有严重或重大的无障碍问题（含对比度）', async () => {
     expect(await axeViolations(popup)).toEqual([])
   })
