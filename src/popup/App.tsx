@@ -8,6 +8,7 @@ import type { ScanReport } from '../scan/report.ts'
 import { api, downloadCsv, showPassMarkers, explicitTab, onStorageChange, t, targetTabId, uiLanguage } from './api.ts'
 import { ScanSection } from './ScanSection.tsx'
 import { FindingDetail } from './FindingDetail.tsx'
+import { KIND_HELP } from '../engine/rules/help.ts'
 import { FindingList, groupByRule } from './FindingList.tsx'
 import { verdictFor } from './site-known.ts'
 import { Summary } from './Summary.tsx'
@@ -106,6 +107,7 @@ export function App() {
   }, [tabId, load])
 
   const titles = useMemo(() => ruleTitles(view?.packs ?? []), [view?.packs])
+  const kinds = useMemo(() => new Map((view?.packs ?? []).flatMap((p) => p.rules.map((r) => [r.id, r.kind] as const))), [view?.packs])
   const findings = view?.findings ?? []
   const groups = useMemo(() => groupByRule(findings, titles), [findings, titles])
   const verdict = useMemo(
@@ -274,7 +276,13 @@ export function App() {
             naCount={byStatus['n/a']}
           />
         )}
-        {hasReport && <FindingDetail finding={selected} ruleTitle={selected ? (titles.get(selected.ruleId) ?? selected.ruleId) : ''} />}
+        {hasReport && (
+          <FindingDetail
+            finding={selected}
+            ruleTitle={selected ? (titles.get(selected.ruleId) ?? selected.ruleId) : ''}
+            help={selected ? KIND_HELP[kinds.get(selected.ruleId) ?? ''] : undefined}
+          />
+        )}
       </div>
       <div role="tabpanel" id="panel-site" aria-labelledby="tab-site" hidden={tab !== 'site'}>
         {tabId !== null && view && <ScanSection tabId={tabId} url={view.url} />}

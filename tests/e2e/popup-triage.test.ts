@@ -8,6 +8,7 @@ import { serveSite, type SiteServer } from '../../demo/server.ts'
 import { launchExtension, repoRoot, type Harness } from './harness.ts'
 import { axeViolations } from './axe.ts'
 import { poll, shown, until, waitForReport } from './support.ts'
+import { KIND_HELP } from '../../src/engine/rules/help.ts'
 
 const pack = JSON.parse(readFileSync(join(repoRoot, 'rules/national.json'), 'utf8')) as {
   rules: { id: string; kind: string; params: Record<string, number> }[]
@@ -97,6 +98,9 @@ describe('分级的问题列表与详情栏', () => {
     expect(text).toContain(stale.expected.zh)
     expect(text).toContain('依据')
     expect(text).toContain(stale.source)
+    // The rule's own help: what it checks and how a site fixes a failure.
+    expect(text).toContain('如何整改')
+    expect(text).toContain(KIND_HELP['column-freshness'].fix.zh)
     expect(await detail.isVisible()).toBe(true)
   })
 

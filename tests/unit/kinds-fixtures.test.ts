@@ -62,3 +62,12 @@ describe.each(pageKinds)('%s on its fixtures', (kind) => {
     }
   })
 })
+
+describe('every kind has its help where the popup and report read it', () => {
+  it.each(Object.keys(kinds))('%s', async (kind) => {
+    const { KIND_HELP } = await import('../../src/engine/rules/help.ts')
+    const help = kinds[kind as keyof typeof kinds].help
+    expect(KIND_HELP[kind]).toBe(help)
+    expect(help.checks.zh && help.checks.en && help.fix.zh && help.fix.en).toBeTruthy()
+  })
+})
