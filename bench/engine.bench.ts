@@ -11,6 +11,7 @@ import { load } from 'cheerio/slim'
 import { audit } from '../src/engine/audit.ts'
 import { decodeHtml } from '../src/engine/charset.ts'
 import { nationalPack } from '../src/engine/pack.ts'
+import { compilePatterns, execBounded } from '../src/engine/rule-kit/patterns.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CORPUS = process.env.BENCH_CORPUS ?? join(ROOT, '../shared/corpus/real')
@@ -213,5 +214,36 @@ function benchDist(): void {
   console.log(table(['file', 'raw kB', 'gzip kB'], rows))
 }
 
+/**
+ * Every pattern of the national pack over 1 MB of adversarial text (one long run of letters, digits and dots with
+ * no match: the shape that makes an unbounded pattern quadratic), matched the way rules match: in bounded segments.
+ */
+function benchPatterns(): void {
+  const pack = nationalPack()
+  const sources: { rule: string; source: string; flags: string }[] = []
+  const walk = (v: unknown, rule: string, key: string): void => {
+    if (Array.isArray(v)) v.forEach((x) => walk(x, rule, key))
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, rule, k)
+    else if (typeof v === 'string' && /pattern|weak/i.test(key)) sources.push({ rule, source: v, flags: /indexNo|siteIdCode|homePath/.test(key) ? 'iu' : 'u' })
+  }
+  for (const r of pack.rules) walk(r.params, r.id, '')
+  const text = 'ab1.c-d_e%f+g'.repeat(Math.ceil(1_000_000 / 13)).slice(0, 1_000_000)
+  const rows: string[][] = []
+  let worst = 0
+  for (const { rule, source, flags } of sources) {
+    const [re] = compilePatterns([source], flags)
+    if (!re) continue
+    const t0 = performance.now()
+    execBounded(re, text)
+    const ms = performance.now() - t0
+    worst = Math.max(worst, ms)
+    rows.push([rule, source.length > 48 ? `${source.slice(0, 47)}…` : source, ms.toFixed(1)])
+  }
+  rows.sort((a, b) => Number(b[2]) - Number(a[2]))
+  console.log(`\n规则包正则 × 1 MB 对抗文本（分段匹配）/ pack patterns over 1 MB adversarial text (bounded segments): ${sources.length} patterns, slowest ${worst.toFixed(1)} ms\n`)
+  console.log(table(['rule', 'pattern', 'ms'], rows.slice(0, 15)))
+}
+
 benchEngine()
+benchPatterns()
 benchDist()
