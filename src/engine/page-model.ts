@@ -1,10 +1,12 @@
 // HTML → PageModel: runs the extractors in a fixed order over one parsed document.
-import { load, type CheerioAPI } from 'cheerio/slim'
+import type { CheerioAPI } from 'cheerio/slim'
+import type { ParentNode } from 'domhandler'
 import { extractColumns } from './extract/columns.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
 import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
+import { capTreeDepth, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
 import type { ExtractContext, IsoDate, PageModel } from './types.ts'
 
 export interface BuildOptions {
@@ -13,8 +15,10 @@ export interface BuildOptions {
 }
 
 export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): PageModel {
-  const $ = typeof html === 'string' ? load(html) : html
+  const parsed = typeof html === 'string' ? parseHtml(html) : { $: html, flattened: capTreeDepth(html.root().get(0) as unknown as ParentNode) }
+  const $ = parsed.$
   const ctx: ExtractContext = { url: opts.url ?? null, asOf: opts.asOf, notes: [] }
+  if (parsed.flattened) ctx.notes.push(`tree deeper than ${MAX_TREE_DEPTH} levels: ${parsed.flattened} nodes attached at the cap, as a browser does`)
   const structure = extractStructure($, ctx)
   const { metadata, visibleDate } = extractMetadata($, ctx)
   const footer = extractFooter($, ctx)

@@ -1,6 +1,6 @@
 // Pages the scan reaches that are not a column list: a hub whose content is links to its sub-columns (法定主动公开内容
 // with a link per category) is not a blank column, and a document reached through a navigation link is not a column.
-import { load } from 'cheerio/slim'
+import { parseHtml } from '../parse.ts'
 import type { AnyNode, Element } from 'domhandler'
 import { classifyFreshness } from '../vocabulary.ts'
 import { compact } from '../text.ts'
@@ -35,7 +35,7 @@ function inChrome(el: Element): boolean {
  */
 export function hubLinksOf(html: string, page: PageModel, pageUrl: string, known: ReadonlySet<string> = new Set()): ColumnLink[] {
   if (page.columns.some((c) => c.emptyMarker || c.entries.some((e) => e.date))) return []
-  const $ = load(html)
+  const { $ } = parseHtml(html)
   const out: ColumnLink[] = []
   const seen = new Set<string>([normalizeUrl(pageUrl) ?? pageUrl])
   $('body a[href]').each((_, node) => {

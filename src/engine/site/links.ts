@@ -1,5 +1,5 @@
 // Which links of a page lead to column lists, and which links a page carries at all (for the link check).
-import { load } from 'cheerio/slim'
+import { parseHtml } from '../parse.ts'
 import { classifyFreshness, MORE_LINK_TEXTS } from '../vocabulary.ts'
 import type { PageModel } from '../types.ts'
 import type { ColumnLink } from './types.ts'
@@ -104,7 +104,7 @@ export interface Anchor {
  * `limit` bounds what one page can add to the link check, so one huge sitemap cannot crowd out the rest.
  */
 export function extractAnchors(html: string, baseUrl: string, limit = 500): Anchor[] {
-  const $ = load(html)
+  const { $ } = parseHtml(html)
   const baseHref = $('base[href]').attr('href')
   const base = normalizeUrl(baseHref, baseUrl) ?? baseUrl
   const out: Anchor[] = []

@@ -1,0 +1,68 @@
+// HTML → cheerio document, with the tree depth bounded the way browsers bound it. Blink stops nesting at 512 levels and
+// attaches deeper elements at the cap; without that, 5,000 unclosed <div>s or 20,000 unclosed <font>s (old Word-made
+// and CMS pages) would overflow the stack of every walk over the tree, and the page would not be audited at all.
+import { load, type CheerioAPI } from 'cheerio/slim'
+import type { AnyNode, ParentNode } from 'domhandler'
+
+/** Blink's limit (HTMLConstructionSite's maximum DOM depth). */
+export const MAX_TREE_DEPTH = 512
+
+function hasChildren(node: AnyNode): node is AnyNode & ParentNode {
+  return Array.isArray((node as ParentNode).children) && (node as ParentNode).children.length > 0
+}
+
+/**
+ * Every node below `parent` in document order, each emptied of its children: the subtree laid flat under `parent`,
+ * as a browser lays out elements past the depth limit. Iterative, so any depth is fine.
+ */
+function flatten(parent: ParentNode): AnyNode[] {
+  const out: AnyNode[] = []
+  const stack: AnyNode[] = [...parent.children].reverse()
+  while (stack.length) {
+    const node = stack.pop()!
+    out.push(node)
+    if (hasChildren(node)) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+      node.children = []
+    }
+  }
+  return out
+}
+
+function adopt(parent: ParentNode, children: AnyNode[]): void {
+  parent.children = children
+  children.forEach((child, i) => {
+    child.parent = parent
+    child.prev = children[i - 1] ?? null
+    child.next = children[i + 1] ?? null
+  })
+}
+
+/** Caps the tree at `maxDepth` levels in place; returns how many nodes were moved up to the cap. */
+export function capTreeDepth(root: ParentNode, maxDepth = MAX_TREE_DEPTH): number {
+  let moved = 0
+  const stack: { node: ParentNode; depth: number }[] = [{ node: root, depth: 0 }]
+  while (stack.length) {
+    const { node, depth } = stack.pop()!
+    if (depth >= maxDepth - 1) {
+      const flat = flatten(node)
+      if (flat.some((n) => n.parent !== node)) moved += flat.filter((n) => n.parent !== node).length
+      adopt(node, flat)
+      continue
+    }
+    for (const child of node.children) if (hasChildren(child)) stack.push({ node: child, depth: depth + 1 })
+  }
+  return moved
+}
+
+export interface ParsedHtml {
+  $: CheerioAPI
+  /** Nodes that sat deeper than MAX_TREE_DEPTH and were attached at the cap. */
+  flattened: number
+}
+
+export function parseHtml(html: string): ParsedHtml {
+  const $ = load(html)
+  const flattened = capTreeDepth($.root().get(0) as unknown as ParentNode)
+  return { $, flattened }
+}
