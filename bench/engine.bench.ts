@@ -119,6 +119,10 @@ function loadPages(): Page[] {
   pages.push({ name: `generated-list-${n}.html`, html: list, bytes: Buffer.byteLength(list) })
   const portal = generatedPortalPage(20_000)
   pages.push({ name: 'generated-portal-20000-columns.html', html: portal, bytes: Buffer.byteLength(portal) })
+  // Found by a generated hostile page: hundreds of unclosed <h1> over a 150 KB line took 4.4 s (each "heading" was the
+  // whole page's text).
+  const headings = `<html><head><title>${'<h1>'.repeat(600)}</title></head><body>${'<h1>'.repeat(900)}${'word '.repeat(30_000)}</body></html>`
+  pages.push({ name: 'unclosed-h1-900.html', html: headings, bytes: Buffer.byteLength(headings) })
   const guide = adversarialGuidePage(200_000)
   pages.push({ name: 'adversarial-guide-200k.html', html: guide, bytes: Buffer.byteLength(guide) })
   return pages

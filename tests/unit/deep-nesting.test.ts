@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AnyNode, ParentNode } from 'domhandler'
 import { audit } from '../../src/engine/audit.ts'
+import { buildPageModel } from '../../src/engine/page-model.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import { MAX_TREE_DEPTH, parseHtml } from '../../src/engine/parse.ts'
 
@@ -42,5 +43,14 @@ describe('deep nesting', () => {
     const html = '<html><body><div><ul><li><a href="/a.html">通知</a><span>2026-11-20</span></li></ul></div></body></html>'
     expect(parseHtml(html).flattened).toBe(0)
     expect(parseHtml(html).$('li span').text()).toBe('2026-11-20')
+  })
+})
+
+describe('unclosed headings', () => {
+  it('an unclosed <h1> that swallows the page is not taken as a heading, so rules do not match page-long "names"', () => {
+    const html = `<html><head><title>通知</title></head><body>${'<h1>'.repeat(50)}${'政府信息公开 '.repeat(20000)}</body></html>`
+    const model = buildPageModel(html, { url: 'https://www.example.gov.cn/a.html', asOf: '2026-11-27' })
+    expect(model.headings.every((h) => h.text.length <= 300)).toBe(true)
+    expect(model.mainText.length).toBeGreaterThan(100_000)
   })
 })

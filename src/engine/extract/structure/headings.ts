@@ -4,11 +4,16 @@ import type { CheerioAPI } from 'cheerio/slim'
 import { locatorOf } from '../../locator.ts'
 import { byTag, closestMatch, queryAll } from '../dom.ts'
 import type { Heading } from '../../types.ts'
-import { INVISIBLE_TAGS, isElement, tagOf, visibleText } from './text.ts'
+import { INVISIBLE_TAGS, isElement, tagOf, visibleText, visibleTextExceeds } from './text.ts'
 
 // 一、总体情况 · （一）主动公开 · (二)公开渠道 · 十一、… — the numbering 年报 and 指南 use for their parts.
 const NUMBERED_HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])\s*\S/
 const MAX_PARAGRAPH_HEADING = 60
+/**
+ * Longer than any title: an <h1> that "contains" 150 KB is an unclosed tag swallowing the page (generated pages with
+ * hundreds of them took seconds), and its text is the body's, not a heading's.
+ */
+const MAX_HEADING = 300
 
 // What a numbered paragraph heading can start with (NUMBERED_HEADING_RE's first character).
 const NUMBERED_HEADING_START = new Set([...'一二三四五六七八九十（('])
@@ -35,6 +40,7 @@ export function findHeadings($: CheerioAPI): Heading[] {
     const tag = tagOf(el)
     // Most paragraphs are body text: a first character no numbering starts with rules them out cheaply.
     if (tag === 'p' && !NUMBERED_HEADING_START.has(firstVisibleChar(el))) continue
+    if (visibleTextExceeds(el, MAX_HEADING)) continue
     const text = visibleText(el)
     if (!text) continue
     if (tag === 'p') {
