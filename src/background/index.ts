@@ -72,8 +72,10 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
   const host = hostOf(sender.tab?.url ?? state.topUrl ?? url)
   // Not awaited: the markers need not wait for the session write, which the store queue still orders.
   if (frame.report && host) {
-    appendToSession(host, frame.report).catch(() => {
-      // storage.local full (10 MB): the page's own markers and tab report still work; only the session stops growing
+    appendToSession(host, frame.report).catch((error) => {
+      // With unlimitedStorage the session has no 10 MB quota; a write can still fail (disk full). The page's own
+      // markers and tab report do not depend on it.
+      console.warn('disclosure-auditor: session write failed', errorText(error))
     })
   }
   // A reloaded start page gets its scan badges back without a new scan.
