@@ -13,6 +13,7 @@ import {
   dropTab,
   mergeIntoSession,
   putFrame,
+  recordUnsaved,
   readSession,
   readTab,
   resetTab,
@@ -72,10 +73,12 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
   const host = hostOf(sender.tab?.url ?? state.topUrl ?? url)
   // Not awaited: the markers need not wait for the session write, which the store queue still orders.
   if (frame.report && host) {
-    appendToSession(host, frame.report).catch((error) => {
+    const pageUrl = frame.report.url ?? url
+    appendToSession(host, frame.report).catch(async (error) => {
       // With unlimitedStorage the session has no 10 MB quota; a write can still fail (disk full). The page's own
-      // markers and tab report do not depend on it.
+      // markers still work; the popup names the pages the session lacks.
       console.warn('disclosure-auditor: session write failed', errorText(error))
+      await recordUnsaved(host, pageUrl).catch(() => undefined)
     })
   }
   // A reloaded start page gets its scan badges back without a new scan.

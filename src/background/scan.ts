@@ -4,7 +4,7 @@
 // browser may restart mid-scan).
 import browser from 'webextension-polyfill'
 import { todayInShanghai } from '../engine/dates.ts'
-import { DEFAULT_SITE_LIMITS, missingSiteRules, SITE_RULE_ID } from '../engine/site/site-rule.ts'
+import { missingSiteRules, SITE_RULE_ID, siteLimits, vetoMembers } from '../engine/site/site-rule.ts'
 import type { SiteColumn, SiteCounts } from '../engine/site/types.ts'
 import { normalizeUrl } from '../engine/site/urls.ts'
 import type { Finding, Lang, RulePack } from '../engine/types.ts'
@@ -293,20 +293,16 @@ export async function resumeScans(): Promise<void> {
 }
 
 /**
- * Membership mirrors siteFindings (engine/site/site-rule.ts): 2019 counts only first-level 通知公告/政策文件 columns
- * in the first group. The status comes from the findings themselves, so a pack that retunes a limit is honoured.
+ * The same members as siteFindings (vetoMembers). The status and limit come from the findings themselves, so a pack
+ * that retunes a limit is honoured; the national pack's limits stand in only when the site rule is switched off.
  */
 export function siteSummary(columns: readonly SiteColumn[], findings: readonly Finding[], counts: SiteCounts): SiteSummary {
   const site = findings.filter((f) => f.ruleId === SITE_RULE_ID)
-  const stale = columns.filter((c) => c.status === 'stale')
-  const members: Record<SiteGroupKey, SiteColumn[]> = {
-    staleNewsNotice: stale.filter((c) => c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1)),
-    staleAll: stale,
-    blank: columns.filter((c) => c.status === 'blank'),
-  }
+  const members = vetoMembers(columns)
+  const fallback = siteLimits()
   const keys: SiteGroupKey[] = ['staleNewsNotice', 'staleAll', 'blank']
   const groups = keys.map((key, i): SiteGroup => {
-    const limit = DEFAULT_SITE_LIMITS[key]
+    const limit = fallback[key]
     const count = members[key].length
     const status = site.length === 3 ? site[i].status : count >= limit ? 'fail' : 'pass'
     return { key, status, count, limit: limitOf(site[i], limit), columns: members[key].map((c) => c.name) }

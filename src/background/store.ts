@@ -99,16 +99,31 @@ async function resolveHost(host: string | null): Promise<string | null> {
   return typeof got[LAST_SESSION_KEY] === 'string' ? (got[LAST_SESSION_KEY] as string) : null
 }
 
+const unsavedKey = (host: string): string => `unsaved:${host}`
+const MAX_UNSAVED = 200
+
+/**
+ * A page whose report could not be written to the session (disk full, a storage error): kept in session storage so
+ * the popup can say which pages the session and its exports lack, instead of losing them without a word.
+ */
+export async function recordUnsaved(host: string, url: string): Promise<void> {
+  const key = unsavedKey(host)
+  const list = ((await browser.storage.session.get(key))[key] as string[] | undefined) ?? []
+  if (!list.includes(url)) await browser.storage.session.set({ [key]: [...list, url].slice(-MAX_UNSAVED) })
+}
+
 export function readSession(wanted: string | null): Promise<SessionView> {
   return serialized(async () => {
     const host = await resolveHost(wanted)
     if (!host) return { host: null, startedAt: '', reports: [] }
+    const key = unsavedKey(host)
+    const unsaved = ((await browser.storage.session.get(key))[key] as string[] | undefined) ?? []
     const meta = await readMeta(host)
-    if (!meta) return { host, startedAt: '', reports: [] }
+    if (!meta) return { host, startedAt: '', reports: [], unsaved }
     const keys = meta.urls.map((url) => sessionPageKey(host, url))
     const pages = keys.length ? await browser.storage.local.get(keys) : {}
     const reports = keys.map((k) => pages[k] as PageReport | undefined).filter((r): r is PageReport => !!r)
-    return { host, startedAt: meta.startedAt, reports }
+    return { host, startedAt: meta.startedAt, reports, unsaved }
   })
 }
 
@@ -119,6 +134,7 @@ export function startSession(wanted: string | null, seed: PageReport[]): Promise
     if (!host) return { host: null, startedAt: '', reports: [] }
     const meta = await readMeta(host)
     if (meta) await browser.storage.local.remove(meta.urls.map((url) => sessionPageKey(host, url)))
+    await browser.storage.session.remove(unsavedKey(host))
     const fresh: SessionMeta = { host, startedAt: new Date().toISOString(), urls: [] }
     const items: Record<string, unknown> = {}
     const reports: PageReport[] = []

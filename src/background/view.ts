@@ -3,18 +3,11 @@ import browser from 'webextension-polyfill'
 import type { Finding, RulePack } from '../engine/types.ts'
 import type { ReasonCode, TabView } from '../shared/messages.ts'
 import type { TabState } from './store.ts'
+import { hostOf } from '../engine/site/urls.ts'
 
 const NOT_HTML = /\.(pdf|png|jpe?g|gif|webp|bmp|svg|ico|tiff?|mp4|webm|mp3|zip|rar|7z|docx?|xlsx?|pptx?|wps|ofd)$/i
 
-export function hostOf(url: string | null | undefined): string | null {
-  if (!url) return null
-  try {
-    const u = new URL(url)
-    return /^https?:$/.test(u.protocol) ? u.host : null
-  } catch {
-    return null
-  }
-}
+export { hostOf }
 
 /** Reasons a tab can be known to be unauditable from its url alone (undefined url: we have no access to it). */
 export function classifyUrl(url: string | undefined): ReasonCode | null {

@@ -10,7 +10,7 @@ import { missingSiteRules, SITE_RULE_ID, siteLimits, siteRulesOf, siteVerdict, t
 import type { SiteColumn } from '../engine/site/types.ts'
 import type { Lang, PageReport, RulePack } from '../engine/types.ts'
 import { scanReport, type ScanReport } from '../scan/report.ts'
-import { createScan, loadScan, runScan } from '../scan/scanner.ts'
+import { createScan, loadScan, runScan, scanKey } from '../scan/scanner.ts'
 import { memoryStorage, timerSleep } from '../scan/storage.ts'
 import { SCAN_PAGE_MAX_BYTES, type FetchLike, type ScanProgress, type ScanStorage } from '../scan/types.ts'
 import { readCapped } from '../shared/read-capped.ts'
@@ -230,6 +230,11 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
     ...(args.timeoutMs !== undefined && { timeoutMs: args.timeoutMs }),
   }
   const saved = args.stateFile ? await loadScan(storage, args.url) : null
+  // A state file that holds this scan but fails the checks (edited, another site's pages, a broken pack) is not
+  // resumed; the auditor is told, since the scan starts over and overwrites it.
+  if (args.stateFile && !saved && (await storage.load(scanKey(args.url)))) {
+    io.stderr(`${NAME}: 状态文件未通过校验，不能续扫，将重新开始 / the state file failed its checks; starting the scan over\n`)
+  }
   const resumable = saved && saved.phase !== 'done' && !saved.cancelled && saved.options.asOf === args.asOf
   const state = resumable ? saved : createScan(args.url, null, options)
   if (resumable) io.stderr(`${NAME}: 继续未完成的巡检（已请求 ${saved.requests} 次）/ resuming an unfinished scan\n`)

@@ -1,6 +1,7 @@
 // The one entry point every host calls: HTML in, findings out. Pure, so the service worker, CLI and tests agree.
 import { findingId, makeContext } from './finding.ts'
 import { enabledRules, scopedRules } from './pack.ts'
+import { siteLimits } from './site/site-rule.ts'
 import { buildPageModel } from './page-model.ts'
 import { PAGE_KIND_LABELS } from './vocabulary.ts'
 import * as v from 'valibot'
@@ -53,9 +54,12 @@ function notApplicable(rule: RuleDef, ctx: ReturnType<typeof makeContext>, model
 export const MAX_FINDINGS_PER_RULE = 200
 
 function capFindings(all: Finding[], rule: RuleDef, ctx: ReturnType<typeof makeContext>): Finding[] {
-  const kept = [...all].sort(compareFindings).slice(0, MAX_FINDINGS_PER_RULE - 1)
+  const sorted = [...all].sort(compareFindings)
+  const kept = sorted.slice(0, MAX_FINDINGS_PER_RULE - 1)
   const rest = all.length - kept.length
-  const byStatus = (status: Finding['status']): number => all.filter((f) => f.status === status).length - kept.filter((f) => f.status === status).length
+  const notListed: Record<Finding['status'], number> = { fail: 0, review: 0, pass: 0, 'n/a': 0 }
+  for (const f of sorted.slice(kept.length)) notListed[f.status]++
+  const byStatus = (status: Finding['status']): number => notListed[status]
   kept.push(
     ctx.finding({
       status: byStatus('fail') || byStatus('review') ? 'review' : 'pass',
@@ -96,11 +100,7 @@ function paramsOf(rule: RuleDef, schema: v.GenericSchema): { ok: true; value: un
 /** The site rule's veto limits in the packs given (later packs win); null when they switch it off. */
 export function siteVetoLimits(packs: RulePack[]): SiteVetoLimits | null {
   const rule = scopedRules(packs, 'site').find((r) => r.kind === 'column-freshness-site')
-  if (!rule || rule.enabled === false) return null
-  const p = rule.params as Partial<SiteVetoLimits>
-  return typeof p.staleNewsNotice === 'number' && typeof p.staleAll === 'number' && typeof p.blank === 'number'
-    ? { staleNewsNotice: p.staleNewsNotice, staleAll: p.staleAll, blank: p.blank }
-    : null
+  return rule && rule.enabled !== false ? siteLimits(rule) : null
 }
 
 function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null, siteLimits: SiteVetoLimits | null): Finding[] {

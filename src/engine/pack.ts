@@ -3,6 +3,7 @@
 import * as v from 'valibot'
 import nationalJson from '../../rules/national.json' with { type: 'json' }
 import { isSiteKind, kindIds, kindOf } from './rules/registry.ts'
+import { forbiddenKeyPath } from './safe-keys.ts'
 import { bool, list, localized, msg, oneOf, SEP, text } from './rule-kit/schema.ts'
 import type { RuleDef, RulePack } from './types.ts'
 
@@ -29,26 +30,6 @@ export { LINK_RESULTS } from './rules/link-check/params.ts'
 /** Kinds judged from a whole site scan rather than one page (src/scan/report.ts runs them). */
 export const SITE_KINDS = kindIds().filter(isSiteKind)
 const knownKinds = (): string[] => kindIds()
-
-/** Keys that would reach an object's prototype when a pack is copied or merged: never data. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
-
-function forbiddenKeyPath(value: unknown, path: string[] = [], depth = 0): string | null {
-  if (depth > 32) return path.join('.') || '(root)'
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = forbiddenKeyPath(value[i], [...path, String(i)], depth + 1)
-      if (hit) return hit
-    }
-  } else if (value && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return [...path, key].join('.')
-      const hit = forbiddenKeyPath((value as Record<string, unknown>)[key], [...path, key], depth + 1)
-      if (hit) return hit
-    }
-  }
-  return null
-}
 
 // v.record copies its input into a fresh object, so an array would pass it; the shape is tested on the input itself.
 const plainObject = (zh: string, en: string) =>

@@ -3,19 +3,16 @@
 import nationalJson from '../../rules/national.json' with { type: 'json' }
 import type { FreshnessClass, Lang, PageKind } from './types.ts'
 import { compact } from './text.ts'
+import { classByName, type FreshnessClassDef } from './rule-kit/freshness.ts'
 
-interface PackFreshnessClass {
-  class: Exclude<FreshnessClass, 'other'>
-  keywords: string[]
-}
 
 /**
  * Column-name keywords per freshness class, in priority order (规划动态 is a news column, 人事任免通知 a personnel
  * one). They are the national pack's column-freshness classes, read here so extraction can give every column a
  * class hint without a second copy of the list; rules and the scan classify again with the pack in effect.
  */
-const NATIONAL_CLASSES: readonly PackFreshnessClass[] = (
-  nationalJson.rules.find((r) => r.kind === 'column-freshness')!.params as unknown as { classes: PackFreshnessClass[] }
+const NATIONAL_CLASSES: readonly FreshnessClassDef[] = (
+  nationalJson.rules.find((r) => r.kind === 'column-freshness')!.params as unknown as { classes: FreshnessClassDef[] }
 ).classes
 
 /**
@@ -73,9 +70,7 @@ export const MORE_LINK_TEXTS: readonly string[] = ['更多', 'more', 'More', 'MO
 
 /** Freshness class of a column from its name, by the national pack's keywords. */
 export function classifyFreshness(name: string): FreshnessClass {
-  const text = compact(name)
-  if (!text) return 'other'
-  return NATIONAL_CLASSES.find((c) => c.keywords.some((k) => text.includes(k)))?.class ?? 'other'
+  return classByName(name, NATIONAL_CLASSES)?.class ?? 'other'
 }
 
 /** True when the text (whole, after removing whitespace and punctuation) is a "no content" placeholder. */

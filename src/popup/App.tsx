@@ -248,6 +248,12 @@ export function App() {
         </p>
       )}
 
+      {!!session?.unsaved?.length && (
+        <p class="notice warn" role="alert" data-testid="storage-error">
+          {t('sessionUnsaved', [String(session.unsaved.length), session.unsaved.slice(0, 3).join('、')])}
+        </p>
+      )}
+
       {notice && (
         <p class="notice" role="status">
           {notice}

@@ -2,6 +2,8 @@
 // colleague, an edited copy), so it is validated field by field before anything is stored; loose objects keep the
 // fields this version does not know, so a round trip loses nothing.
 import * as v from 'valibot'
+import { forbiddenKeyPath } from '../engine/safe-keys.ts'
+import { hostOf } from '../engine/site/urls.ts'
 import type { PageReport } from '../engine/types.ts'
 import type { ScanReport } from '../scan/report.ts'
 
@@ -98,16 +100,6 @@ export function isHost(value: string): boolean {
   return port === undefined || (Number(port) > 0 && Number(port) < 65536)
 }
 
-/** The host a page address is on, or null when it is not an http(s) address. */
-function hostOf(url: string): string | null {
-  try {
-    const u = new URL(url)
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.toLowerCase() : null
-  } catch {
-    return null
-  }
-}
-
 const File = v.object({
   format: v.literal(SESSION_FORMAT),
   version: v.literal(SESSION_VERSION),
@@ -123,18 +115,6 @@ export function buildSessionFile(host: string, pages: PageReport[], scan: ScanRe
 
 export type ParseResult = { ok: true; file: SessionFile } | { ok: false; error: string }
 
-/** Keys that reach an object's prototype when the parsed value is copied or merged: never data. */
-function forbiddenKey(value: unknown, path = '', depth = 0): string | null {
-  if (depth > 64 || value === null || typeof value !== 'object') return null
-  for (const key of Object.keys(value)) {
-    const here = path ? `${path}.${key}` : key
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') return here
-    const nested = forbiddenKey((value as Record<string, unknown>)[key], here, depth + 1)
-    if (nested) return nested
-  }
-  return null
-}
-
 /** Parses and validates a session file; the error names the first bad field by its path. */
 export function parseSessionFile(text: string): ParseResult {
   let raw: unknown
@@ -147,7 +127,7 @@ export function parseSessionFile(text: string): ParseResult {
   if (format !== SESSION_FORMAT) {
     return { ok: false, error: `不是政务公开巡检的会话文件 / not a session file (format: ${JSON.stringify(format ?? null)})` }
   }
-  const forbidden = forbiddenKey(raw)
+  const forbidden = forbiddenKeyPath(raw)
   if (forbidden) return { ok: false, error: `${forbidden}: 不允许的键名 / forbidden key` }
   const result = v.safeParse(File, raw)
   if (!result.success) {

@@ -95,6 +95,8 @@ export interface SessionView {
   host: string | null
   startedAt: string
   reports: PageReport[]
+  /** Pages audited in this session whose reports could not be stored (the storage write failed): not in exports. */
+  unsaved?: string[]
 }
 
 export interface OkReply {

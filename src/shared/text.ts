@@ -1,4 +1,5 @@
 // Findings carry their texts in both languages; extension surfaces show them in the browser's UI language.
+import { pick } from '../engine/finding.ts'
 import type { Lang, Localized } from '../engine/types.ts'
 
 /** The UI language of the extension pages and markers: Chinese unless the browser speaks something else. */
@@ -9,6 +10,5 @@ export function uiLang(): Lang {
 
 /** A finding's text in the UI language; a plain string (a report stored by an older version) is shown as it is. */
 export function say(value: Localized | string | null | undefined, lang: Lang = uiLang()): string {
-  if (value == null) return ''
-  return typeof value === 'string' ? value : value[lang] || value.zh
+  return pick(value, lang)
 }

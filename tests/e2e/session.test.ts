@@ -90,4 +90,40 @@ describe('审计会话', () => {
       })
       .toEqual([urls[0]])
   })
+
+  it('会话写入失败时不悄悄丢页：弹窗说明哪些页面未能保存、导出中不含它们', async () => {
+    // Simulate a full disk: the worker's writes of session pages fail; its other storage keeps working.
+    const sw = await h.sw()
+    await sw.evaluate(() => {
+      const local = chrome.storage.local as unknown as { set: (...a: unknown[]) => unknown; __realSet?: unknown }
+      local.__realSet = local.set
+      local.set = function (...args: unknown[]) {
+        if (Object.keys(args[0] as object).some((k) => k.startsWith('session'))) throw new Error('QUOTA_BYTES quota exceeded')
+        return (local.__realSet as (...a: unknown[]) => unknown).apply(chrome.storage.local, args)
+      }
+    })
+    const article = await h.context.newPage()
+    await article.goto(urls[1])
+    // The page is audited and marked as usual; only its place in the session could not be written.
+    await poll(async () => article.locator('#disclosure-auditor-root').count(), { timeout: 20_000 }).toBe(1)
+    let popup = await h.openPopup(article)
+    await poll(
+      async () => {
+        await popup.close()
+        popup = await h.openPopup(article)
+        return (await popup.getByTestId('storage-error').textContent().catch(() => null)) ?? ''
+      },
+      { timeout: 30_000 },
+    ).toContain(urls[1])
+    const banner = popup.getByTestId('storage-error')
+    const csv = await clickDownload(popup, 'export-session-csv')
+    expect(Object.keys(idsByPage(csv.rows))).not.toContain(urls[1])
+    expect(await banner.textContent()).toContain(await h.message('sessionUnsaved', ['1', urls[1]]))
+    await popup.close()
+    await sw.evaluate(() => {
+      const local = chrome.storage.local as unknown as { set: unknown; __realSet?: unknown }
+      local.set = local.__realSet
+    })
+  })
 })
+

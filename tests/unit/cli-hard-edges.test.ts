@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createScan, revalidateScan } from '../../src/scan/state.ts'
+import { runScanCommand } from '../../src/cli/scan-command.ts'
+import { createScan, revalidateScan, scanKey } from '../../src/scan/state.ts'
 import { REPO_ROOT } from '../support/corpus.ts'
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -67,5 +68,16 @@ describe('a resumed --state file is checked like fresh options', () => {
     badPack.options.packs = [{ id: 'x', version: '1', title: { zh: '甲', en: 'x' }, rules: [{ id: 'r', kind: 'no-such-kind' }] }]
     expect(revalidateScan(badPack, start)).toBeNull()
     expect(revalidateScan({ version: 1, id: 'scan:x', pages: 'nope' }, start)).toBeNull()
+  })
+
+  it('tells the auditor when a state file is refused, since the scan starts over', async () => {
+    const url = 'http://127.0.0.1:9/'
+    const tampered = JSON.parse(JSON.stringify(createScan(url, null, { asOf: '2026-11-27' })))
+    tampered.pages.push({ url: 'https://evil.example.com/', name: 'x', class: 'other', depth: 1, order: [0], from: url, state: 'queued' })
+    const file = join(mkdtempSync(join(tmpdir(), 'da-state-')), 'scan.json')
+    writeFileSync(file, JSON.stringify({ [scanKey(url)]: tampered }))
+    let err = ''
+    await runScanCommand({ url, asOf: '2026-11-27', format: 'json', stateFile: file, progress: false, timeoutMs: 2000 }, { stdout: () => undefined, stderr: (t) => void (err += t) })
+    expect(err).toContain('状态文件未通过校验')
   })
 })

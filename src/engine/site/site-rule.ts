@@ -18,7 +18,6 @@ export interface SiteLimits {
   blank: number
 }
 
-export const DEFAULT_SITE_LIMITS: SiteLimits = { staleNewsNotice: 5, staleAll: 10, blank: 5 }
 
 export function siteCounts(columns: readonly SiteColumn[]): SiteCounts {
   const stale = (cls: SiteColumn['class']): number => columns.filter((c) => c.status === 'stale' && c.class === cls).length
@@ -96,7 +95,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
     const def = fresh.classes.find((c) => c.class === cls)
     return def ? describeLimit(def.maxAge).en : '—'
   }
-  const confirmedStale = (c: SiteColumn): boolean => c.status === 'stale' && !c.unconfirmed
+  const members = vetoMembers(columns)
   const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang, url: opts.url })
   const lang = opts.lang ?? 'zh'
 
@@ -119,7 +118,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
       key: 'staleNewsNotice',
       section: { zh: '动态要闻类、通知公告类栏目不更新', en: 'Stale news and notice/policy columns' },
       // 2019 counts only first-level 通知公告/政策文件 columns; a column whose level is unknown is counted.
-      members: columns.filter((c) => confirmedStale(c) && (c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1))),
+      members: members.staleNewsNotice,
       unknown: columns.filter((c) => undetermined(c) && is('news', 'notice')(c)),
       limit: limits.staleNewsNotice,
       expected: {
@@ -130,7 +129,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
     {
       key: 'staleAll',
       section: { zh: '应更新但长期未更新的栏目', en: 'Columns that should be updated but are not' },
-      members: columns.filter(confirmedStale),
+      members: members.staleAll,
       unknown: columns.filter((c) => (undetermined(c) && c.class !== 'other') || (c.status === 'stale' && c.unconfirmed)),
       limit: limits.staleAll,
       expected: {
@@ -141,7 +140,7 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
     {
       key: 'blank',
       section: { zh: '空白栏目', en: 'Blank columns' },
-      members: columns.filter((c) => c.status === 'blank'),
+      members: members.blank,
       // A PDF or an image is content: such a column is not blank, whatever else is wrong with it.
       unknown: columns.filter((c) => undetermined(c) && c.status !== 'not-html'),
       limit: limits.blank,
@@ -196,11 +195,27 @@ export function siteVerdict(findings: readonly Finding[]): 'veto' | 'review' | '
 
 /** The veto limits a site rule sets; a limit its params leave out keeps the 19号 value. */
 export function siteLimits(rule: RuleDef = nationalSiteRule(SITE_RULE_ID)): SiteLimits {
-  const params = (rule.params ?? {}) as Partial<SiteLimits>
+  // Validated packs always carry all three (the kind's schema requires them); an unvalidated one falls back to the
+  // national pack's, never to numbers written in code.
+  const own = rule.params as Partial<SiteLimits>
+  const national = nationalSiteRule(SITE_RULE_ID).params as unknown as SiteLimits
   return {
-    staleNewsNotice: params.staleNewsNotice ?? DEFAULT_SITE_LIMITS.staleNewsNotice,
-    staleAll: params.staleAll ?? DEFAULT_SITE_LIMITS.staleAll,
-    blank: params.blank ?? DEFAULT_SITE_LIMITS.blank,
+    staleNewsNotice: own.staleNewsNotice ?? national.staleNewsNotice,
+    staleAll: own.staleAll ?? national.staleAll,
+    blank: own.blank ?? national.blank,
+  }
+}
+
+/**
+ * The columns behind each 19号 count: 2019 counts only first-level 通知公告/政策文件 columns in the first, and a
+ * stale column of no class is only "not determined" (it is listed with the unknowns, not here).
+ */
+export function vetoMembers(columns: readonly SiteColumn[]): Record<keyof SiteLimits, SiteColumn[]> {
+  const stale = columns.filter((c) => c.status === 'stale' && !c.unconfirmed)
+  return {
+    staleNewsNotice: stale.filter((c) => c.class === 'news' || (c.class === 'notice' && (c.level ?? 1) <= 1)),
+    staleAll: stale,
+    blank: columns.filter((c) => c.status === 'blank'),
   }
 }
 

@@ -116,3 +116,14 @@ export function looksLikeLoginUrl(url: string): boolean {
     return false
   }
 }
+
+/** `host[:port]` of an http(s) address (the key of a site's audit session), or null for any other address. */
+export function hostOf(url: string | null | undefined): string | null {
+  if (!url) return null
+  try {
+    const u = new URL(url)
+    return /^https?:$/.test(u.protocol) ? u.host : null
+  } catch {
+    return null
+  }
+}
