@@ -167,6 +167,11 @@ export interface Finding {
   locator: Locator | null
   /** Structured facts behind the message; the same in every language. */
   data?: FindingData
+  /**
+   * Set aside by the auditor (a fail or review that does not hold), with the reason and when (ISO datetime). A
+   * dismissed finding stays in the report but is left out of the verdict and the counts.
+   */
+  dismissed?: { reason: string; at: string }
 }
 
 export interface Localized {

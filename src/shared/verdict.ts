@@ -1,4 +1,5 @@
 // Page verdict as the popup states it; shared so every surface words a page's result the same way.
+import { isDismissed } from '../engine/cycle/dismissals.ts'
 import type { Finding, Severity, Status } from '../engine/types.ts'
 
 export type VerdictKind = 'veto' | 'fail' | 'review' | 'pass'
@@ -9,11 +10,17 @@ export interface Verdict {
   count: number
 }
 
+/** The findings that count: a dismissed fail or review is shown apart ("已忽略 N"), never in a verdict or count. */
+function inEffect<F extends Pick<Finding, 'status' | 'dismissed'>>(findings: readonly F[]): F[] {
+  return findings.filter((f) => !isDismissed(f))
+}
+
 export function verdictOf(findings: Finding[]): Verdict {
-  const fails = findings.filter((f) => f.status === 'fail')
+  const counted = inEffect(findings)
+  const fails = counted.filter((f) => f.status === 'fail')
   if (fails.some((f) => f.severity === 'veto')) return { kind: 'veto', count: fails.length }
   if (fails.length) return { kind: 'fail', count: fails.length }
-  const reviews = findings.filter((f) => f.status === 'review').length
+  const reviews = counted.filter((f) => f.status === 'review').length
   if (reviews) return { kind: 'review', count: reviews }
   return { kind: 'pass', count: 0 }
 }
@@ -23,14 +30,19 @@ export const SEVERITIES: Severity[] = ['veto', 'error', 'warning', 'info']
 
 export function countByStatus(findings: Finding[]): Record<Status, number> {
   const out: Record<Status, number> = { fail: 0, review: 0, pass: 0, 'n/a': 0 }
-  for (const f of findings) out[f.status]++
+  for (const f of inEffect(findings)) out[f.status]++
   return out
+}
+
+/** Fails and reviews the auditor set aside. */
+export function countDismissed(findings: readonly Pick<Finding, 'status' | 'dismissed'>[]): number {
+  return findings.filter(isDismissed).length
 }
 
 /** Severity counts of the findings that need action (fail + review); a passing veto rule is not a veto. */
 export function countBySeverity(findings: Finding[]): Record<Severity, number> {
   const out: Record<Severity, number> = { veto: 0, error: 0, warning: 0, info: 0 }
-  for (const f of findings) if (f.status === 'fail' || f.status === 'review') out[f.severity]++
+  for (const f of inEffect(findings)) if (f.status === 'fail' || f.status === 'review') out[f.severity]++
   return out
 }
 
@@ -91,7 +103,7 @@ export function addPageColumns(
   classOf: ColumnClassifier,
 ): void {
   for (const f of findings) {
-    if (f.status !== 'fail') continue
+    if (f.status !== 'fail' || isDismissed(f)) continue
     const counted = SITE_COUNTED_KINDS[kindOf(f.ruleId) ?? '']
     if (counted === 'stale' && !known.stale.has(f.section)) known.stale.set(f.section, classOf(f.section, f))
     if (counted === 'blank') known.blank.add(f.section)
@@ -148,7 +160,7 @@ export function pageVerdict(
   classOf: ColumnClassifier,
 ): PageVerdict {
   const counts = vetoCounts(known, limits)
-  const fails = findings.filter((f) => f.status === 'fail')
+  const fails = inEffect(findings).filter((f) => f.status === 'fail')
   const vetoFails = fails.filter((f) => f.severity === 'veto')
   const singlePage = vetoFails.filter((f) => !SITE_COUNTED_KINDS[kindOf(f.ruleId) ?? ''])
   const fed = new Set<VetoGroupKey>()
