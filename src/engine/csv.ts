@@ -1,17 +1,24 @@
 // Findings → CSV that Excel/WPS open correctly (BOM, CRLF) and that cannot run as a formula when a page's own text
 // lands in a cell — page titles and evidence are attacker-controlled as far as the auditor is concerned.
 import Papa from 'papaparse'
+import { isDismissable, isDismissed } from './cycle/dismissals.ts'
 import { pick } from './finding.ts'
 import type { Lang, PageReport, RulePack, Severity, Status } from './types.ts'
 
 export const CSV_HEADERS: Record<Lang, readonly string[]> = {
-  zh: ['审计日期', '页面标题', '页面地址', '规则编号', '规则名称', '结果', '严重程度', '栏目/要素', '问题描述', '发现情况', '要求', '依据', '元素定位', '编号'],
-  en: ['Audit date', 'Page title', 'Page URL', 'Rule ID', 'Rule name', 'Result', 'Severity', 'Section', 'Issue', 'Evidence', 'Requirement', 'Source', 'Locator', 'Finding ID'],
+  zh: ['审计日期', '页面标题', '页面地址', '规则编号', '规则名称', '结果', '严重程度', '栏目/要素', '问题描述', '发现情况', '要求', '依据', '元素定位', '编号', '处理状态', '忽略理由'],
+  en: ['Audit date', 'Page title', 'Page URL', 'Rule ID', 'Rule name', 'Result', 'Severity', 'Section', 'Issue', 'Evidence', 'Requirement', 'Source', 'Locator', 'Finding ID', 'Handling', 'Dismissal reason'],
 }
 
 export const STATUS_LABELS: Record<Lang, Record<Status, string>> = {
   zh: { fail: '不合格', review: '需复核', pass: '合格', 'n/a': '不适用' },
   en: { fail: 'Fail', review: 'Needs review', pass: 'Pass', 'n/a': 'N/A' },
+}
+
+/** Handling of a problem; a pass or n/a has nothing to handle, so its cell stays empty and 未处理 filters the to-do list. */
+export const HANDLING_LABELS: Record<Lang, { open: string; dismissed: string }> = {
+  zh: { open: '未处理', dismissed: '已忽略' },
+  en: { open: 'Open', dismissed: 'Dismissed' },
 }
 
 export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
@@ -46,6 +53,8 @@ export function reportsToCsv(reports: PageReport[], packs: RulePack[], opts: { l
         f.source,
         f.locator?.css ?? '',
         f.id,
+        isDismissed(f) ? HANDLING_LABELS[lang].dismissed : isDismissable(f) ? HANDLING_LABELS[lang].open : '',
+        isDismissed(f) ? f.dismissed!.reason : '',
       ])
     }
   }

@@ -80,7 +80,7 @@ describe('reportsToCsv', () => {
     const { data, errors } = parse(csv)
     expect(errors).toEqual([])
     expect(data[0]).toEqual([...CSV_HEADERS.zh])
-    expect(data[0]).toEqual(['审计日期', '页面标题', '页面地址', '规则编号', '规则名称', '结果', '严重程度', '栏目/要素', '问题描述', '发现情况', '要求', '依据', '元素定位', '编号'])
+    expect(data[0]).toEqual(['审计日期', '页面标题', '页面地址', '规则编号', '规则名称', '结果', '严重程度', '栏目/要素', '问题描述', '发现情况', '要求', '依据', '元素定位', '编号', '处理状态', '忽略理由'])
     expect(data).toHaveLength(1 + tricky.length)
   })
 
@@ -103,6 +103,8 @@ describe('reportsToCsv', () => {
         f.source,
         f.locator?.css ?? '',
         f.id,
+        row[14],
+        row[15],
       ])
     })
   })
@@ -154,6 +156,38 @@ describe('reportsToCsv', () => {
     expect(rows.at(-1)?.slice(0, 3)).toEqual(['2024-06-30', '第二页', ''])
     const empty = reportsToCsv([{ ...report, findings: [] }], [pack])
     expect(parse(empty).data).toEqual([[...CSV_HEADERS.zh]])
+  })
+})
+
+describe('reportsToCsv: dismissals', () => {
+  const at = '2026-11-28T08:00:00.000Z'
+  const findings: Finding[] = [
+    finding({ id: 'd1', dismissed: { reason: '该栏目已于2024年撤销，页面保留为历史存档', at } }),
+    finding({ id: 'd2', status: 'review', dismissed: { reason: '=HYPERLINK("http://evil.example")', at } }),
+    finding({ id: 'o1' }),
+    finding({ id: 'o2', status: 'review' }),
+    finding({ id: 'p1', status: 'pass', dismissed: { reason: '不应出现', at } }),
+    finding({ id: 'n1', status: 'n/a' }),
+  ]
+  const rows = (lang: 'zh' | 'en') => parse(reportsToCsv([{ ...report, findings }], [pack], { lang })).data.slice(1)
+
+  it('says 已忽略 with the reason for dismissed problems, 未处理 for open ones, nothing for passes and n/a', () => {
+    expect(rows('zh').map((r) => [r[13], r[14], r[15]])).toEqual([
+      ['d1', '已忽略', '该栏目已于2024年撤销，页面保留为历史存档'],
+      ['d2', '已忽略', `'=HYPERLINK("http://evil.example")`],
+      ['o1', '未处理', ''],
+      ['o2', '未处理', ''],
+      ['p1', '', ''],
+      ['n1', '', ''],
+    ])
+  })
+
+  it('keeps the result column as the engine found it', () => {
+    expect(rows('zh').map((r) => r[5])).toEqual(['不合格', '需复核', '不合格', '需复核', '合格', '不适用'])
+  })
+
+  it('words the handling in English with lang en', () => {
+    expect(rows('en').map((r) => r[14])).toEqual(['Dismissed', 'Dismissed', 'Open', 'Open', '', ''])
   })
 })
 
