@@ -25,6 +25,10 @@ export interface CliOptions {
   delayMs: number | null
   /** JSON file keeping the scan state, so an interrupted scan resumes where it stopped. */
   stateFile: string | null
+  /** JSON `[{"id", "reason"}]`: findings the auditor set aside; they leave the verdict and the exit status. */
+  ignoreFile: string | null
+  /** An earlier JSON report of this tool: the output adds what is new, resolved and persisting since then. */
+  baselineFile: string | null
 }
 
 export class UsageError extends Error {
@@ -69,6 +73,8 @@ export function parseCli(argv: string[]): CliOptions {
         'no-links': { type: 'boolean' },
         delay: { type: 'string' },
         state: { type: 'string' },
+        ignore: { type: 'string' },
+        baseline: { type: 'string' },
       },
     })
   } catch (e) {
@@ -92,6 +98,8 @@ export function parseCli(argv: string[]): CliOptions {
     checkLinks: !(v['no-links'] ?? false),
     delayMs: v.delay === undefined ? null : Number(v.delay),
     stateFile: v.state ?? null,
+    ignoreFile: v.ignore ?? null,
+    baselineFile: v.baseline ?? null,
   }
   if (opts.help || opts.version) return opts
 
@@ -115,6 +123,9 @@ export function parseCli(argv: string[]): CliOptions {
   }
   if (opts.delayMs !== null && !(Number.isInteger(opts.delayMs) && opts.delayMs >= 0)) {
     throw new UsageError(`--delay 须为非负整数（毫秒）/ --delay must be a whole number of milliseconds: "${v.delay}"`)
+  }
+  if (opts.baselineFile !== null && opts.format === 'csv') {
+    throw new UsageError('--baseline 的对比结果只在 json 或 table 输出中给出 / --baseline needs --format json or table (CSV has no place for the comparison)')
   }
   if (opts.scan !== null) {
     if (!/^https?:\/\/[^/\s]+/i.test(opts.scan) || !URL.canParse(opts.scan)) {
@@ -155,6 +166,12 @@ export const HELP = `disclosure-audit — 政务公开巡检 / government inform
   --deadline MM-DD      年度报告截止日：01-31（部门）或 03-31（县级以上政府）
                         / annual-report deadline: 01-31 (departments) or 03-31 (governments)
   --all, -a             table 格式也列出合格与不适用项 / table format: also list pass and n/a rows
+  --ignore FILE         忽略清单（JSON：[{"id": "发现编号", "reason": "理由"}]）：这些发现标为已忽略，
+                        不计入结论与退出状态 / dismissals: those findings are marked dismissed and left
+                        out of the verdict and the exit status
+  --baseline FILE       上次的 JSON 报告：输出新增、已整改、仍存在的问题（JSON 的 diff 字段、table 的汇总行）
+                        / an earlier JSON report: adds new, resolved and persisting problems (JSON "diff",
+                        a summary line in the table)
 
 全站扫描 / Site scan:
   --scan URL            从该页出发抓取各栏目列表页并逐一审计，统计单项否决计数
@@ -170,7 +187,7 @@ export const HELP = `disclosure-audit — 政务公开巡检 / government inform
 Files are read as bytes (charset from BOM, <meta>, else UTF-8; GBK/GB18030 work); URLs are fetched over HTTP(S).
 
 退出状态 / Exit status:
-  0  没有不合格项 / no failing finding
-  1  至少一项不合格 / at least one failing finding
+  0  没有不合格项（已忽略的不算）/ no failing finding (dismissed ones aside)
+  1  至少一项未忽略的不合格 / at least one failing finding not dismissed
   2  用法或输入错误 / usage or input error
 `

@@ -1,9 +1,12 @@
 // Output formats of the CLI. JSON is the machine contract of DESIGN.md; the table is for a person at a terminal, so it
 // leads with what needs action (fail, review) and keeps passes out of the way unless asked for.
-import { SEVERITY_LABELS, STATUS_LABELS } from '../engine/csv.ts'
+import type { FindingDiff } from '../engine/cycle/diff.ts'
+import { isDismissed } from '../engine/cycle/dismissals.ts'
+import { HANDLING_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../engine/csv.ts'
 import { pick } from '../engine/finding.ts'
 import { PAGE_KIND_LABELS } from '../engine/vocabulary.ts'
 import type { Finding, IsoDate, Lang, PageReport, RulePack, Status } from '../engine/types.ts'
+import { countByStatus, countDismissed } from '../shared/verdict.ts'
 
 export interface AuditedPage {
   source: string
@@ -17,7 +20,7 @@ export interface JsonMeta {
   packs: RulePack[]
 }
 
-export function toJson(pages: AuditedPage[], meta: JsonMeta): string {
+export function toJson(pages: AuditedPage[], meta: JsonMeta, diff?: FindingDiff): string {
   const out = {
     tool: { name: meta.name, version: meta.version },
     asOf: meta.asOf,
@@ -29,6 +32,7 @@ export function toJson(pages: AuditedPage[], meta: JsonMeta): string {
       kind: report.kind,
       findings: report.findings,
     })),
+    ...(diff && { diff }),
   }
   return JSON.stringify(out, null, 2) + '\n'
 }
@@ -36,23 +40,33 @@ export function toJson(pages: AuditedPage[], meta: JsonMeta): string {
 const MARK: Record<Status, string> = { fail: '✗', review: '?', pass: '✓', 'n/a': '–' }
 
 const T = {
-  zh: { source: '来源', kind: '类型', url: '网址', evidence: '发现', expected: '要求', where: '位置', none: '没有需要处理的问题', sep: '：' },
-  en: { source: 'source', kind: 'kind', url: 'url', evidence: 'found', expected: 'required', where: 'at', none: 'nothing to act on', sep: ': ' },
+  zh: {
+    source: '来源', kind: '类型', url: '网址', evidence: '发现', expected: '要求', where: '位置', none: '没有需要处理的问题', sep: '：',
+    reason: '理由', baseline: '与基线对比', new: '新增', resolved: '已整改', persisting: '仍存在',
+  },
+  en: {
+    source: 'source', kind: 'kind', url: 'url', evidence: 'found', expected: 'required', where: 'at', none: 'nothing to act on', sep: ': ',
+    reason: 'reason', baseline: 'Compared with the baseline', new: 'new', resolved: 'resolved', persisting: 'persisting',
+  },
 }
 
-export function countByStatus(findings: Finding[]): Record<Status, number> {
-  const c: Record<Status, number> = { fail: 0, review: 0, pass: 0, 'n/a': 0 }
-  for (const f of findings) c[f.status]++
-  return c
-}
-
+/** `不合格 1 · 需复核 0 · 合格 5 · 不适用 2`, then `· 已忽略 N` when the auditor set some aside (they are not in the others). */
 export function countsLine(findings: Finding[], lang: Lang): string {
   const c = countByStatus(findings)
   const L = STATUS_LABELS[lang]
-  return (['fail', 'review', 'pass', 'n/a'] as const).map((s) => `${L[s]} ${c[s]}`).join(' · ')
+  const dismissed = countDismissed(findings)
+  const parts = (['fail', 'review', 'pass', 'n/a'] as const).map((s) => `${L[s]} ${c[s]}`)
+  if (dismissed) parts.push(`${HANDLING_LABELS[lang].dismissed} ${dismissed}`)
+  return parts.join(' · ')
 }
 
-export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: Lang; all: boolean }): string {
+/** `新增 2 · 已整改 1 · 仍存在 5`: the run against the --baseline report. */
+export function diffLine(diff: FindingDiff, lang: Lang): string {
+  const t = T[lang]
+  return `${t.baseline}${t.sep}${t.new} ${diff.new.length} · ${t.resolved} ${diff.resolved.length} · ${t.persisting} ${diff.persisting.length}`
+}
+
+export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: Lang; all: boolean; diff?: FindingDiff }): string {
   const { lang, all } = opts
   const t = T[lang]
   const titles = new Map<string, string>()
@@ -62,7 +76,8 @@ export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: L
     if (lines.length) lines.push('')
     lines.push(`■ ${oneLine(report.title) || '（无标题 / untitled）'}`)
     lines.push(`  ${t.source}${t.sep}${oneLine(source)} · ${t.kind}${t.sep}${PAGE_KIND_LABELS[lang][report.kind] ?? report.kind}${report.url ? ` · ${t.url}${t.sep}${report.url}` : ''}`)
-    const shown = report.findings.filter((f) => all || f.status === 'fail' || f.status === 'review')
+    const dismissed = report.findings.filter(isDismissed)
+    const shown = report.findings.filter((f) => !isDismissed(f) && (all || f.status === 'fail' || f.status === 'review'))
     // Group by rule in the engine's order (fail before review, by severity), so the worst rule comes first.
     const groups = new Map<string, Finding[]>()
     for (const f of shown) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f])
@@ -76,7 +91,20 @@ export function toTable(pages: AuditedPage[], packs: RulePack[], opts: { lang: L
         if (f.status !== 'pass' && pick(f.expected, lang)) lines.push(`        ${t.expected}${t.sep}${oneLine(pick(f.expected, lang))}`)
       }
     }
+    // Set apart, after what needs action: still listed, so a dismissal is never invisible.
+    if (dismissed.length) {
+      lines.push(`  ${HANDLING_LABELS[lang].dismissed} ${dismissed.length}`)
+      for (const f of dismissed) {
+        const what = `${STATUS_LABELS[lang][f.status]}·${titles.get(f.ruleId) ?? f.ruleId}`
+        lines.push(`    ⊘ ${what}  ${f.section ? `[${f.section}] ` : ''}${oneLine(pick(f.message, lang))}`)
+        lines.push(`        ${t.reason}${t.sep}${oneLine(f.dismissed!.reason)}`)
+      }
+    }
     lines.push(`  ${countsLine(report.findings, lang)}`)
+  }
+  if (opts.diff) {
+    if (lines.length) lines.push('')
+    lines.push(diffLine(opts.diff, lang))
   }
   return lines.length ? lines.join('\n') + '\n' : ''
 }

@@ -6,8 +6,11 @@ import { InputError } from '../engine/charset.ts'
 import { reportsToCsv } from '../engine/csv.ts'
 import { todayInShanghai } from '../engine/dates.ts'
 import type * as PackModule from '../engine/pack.ts'
+import { diffFindings, type DiffPage } from '../engine/cycle/diff.ts'
+import { applyDismissals, isOpenFail, type Dismissal } from '../engine/cycle/dismissals.ts'
 import type { RulePack } from '../engine/types.ts'
 import { HELP, UsageError, parseCli } from './args.ts'
+import { CycleFileError, loadBaseline, loadIgnoreFile, pageKey } from './cycle-files.ts'
 import { type AuditedPage, toJson, toTable } from './format.ts'
 import { loadInput } from './input.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
@@ -97,6 +100,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   if (opts.deadline) packs = applyDeadline(packs, opts.deadline)
 
+  // Both files are read before anything is audited or fetched: a bad one stops the run with nothing half done.
+  let dismissals: Dismissal[] = []
+  let baseline: DiffPage[] | null = null
+  try {
+    if (opts.ignoreFile) dismissals = await loadIgnoreFile(opts.ignoreFile)
+    if (opts.baselineFile) baseline = await loadBaseline(opts.baselineFile)
+  } catch (e) {
+    if (e instanceof CycleFileError) {
+      complain(e.message)
+      return 2
+    }
+    throw e
+  }
+  // One time for the whole run, so every finding dismissed by an entry without "at" carries the same moment.
+  const dismissedAt = new Date().toISOString()
+
   const asOf = opts.asOf ?? todayInShanghai()
   if (opts.scan) {
     const { runScanCommand } = await import('./scan-command.ts')
@@ -111,6 +130,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         checkLinks: opts.checkLinks,
         delayMs: opts.delayMs ?? undefined,
         stateFile: opts.stateFile ?? undefined,
+        dismissals,
+        dismissedAt,
+        baseline: baseline ?? undefined,
       },
       io,
     )
@@ -121,7 +143,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     try {
       const page = await loadInput(source, { url: opts.url })
       for (const w of page.warnings) complain(`${source}: ${w}`)
-      const report = audit(page.html, { url: page.url, packs, asOf, lang: opts.lang })
+      const audited = audit(page.html, { url: page.url, packs, asOf, lang: opts.lang })
+      const report = { ...audited, findings: applyDismissals(audited.findings, dismissals, { now: dismissedAt }) }
       pages.push({ source, report })
     } catch (e) {
       inputFailed = true
@@ -130,10 +153,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   }
 
-  if (opts.format === 'json') io.stdout(jsonForTerminal(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs })))
+  const diff = baseline ? diffFindings(baseline, pages.map((p) => ({ url: pageKey(p.report.url, p.source), findings: p.report.findings }))) : undefined
+  if (opts.format === 'json') io.stdout(jsonForTerminal(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs }, diff)))
   else if (opts.format === 'csv') io.stdout(reportsToCsv(pages.map((p) => p.report), packs, { lang: opts.lang }) + '\r\n')
-  else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all })))
+  else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all, diff })))
 
   if (inputFailed) return 2
-  return pages.some((p) => p.report.findings.some((f) => f.status === 'fail')) ? 1 : 0
+  return pages.some((p) => p.report.findings.some(isOpenFail)) ? 1 : 0
 }

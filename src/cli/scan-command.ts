@@ -2,8 +2,10 @@
 // the same limits. With a state file an interrupted scan (Ctrl-C, a crash) continues where it stopped.
 import { readFileSync } from 'node:fs'
 import { readFile, rename, writeFile } from 'node:fs/promises'
+import { diffFindings, type DiffPage, type FindingDiff } from '../engine/cycle/diff.ts'
+import { applyDismissals, isDismissed, isOpenFail, type Dismissal } from '../engine/cycle/dismissals.ts'
 import { pick } from '../engine/finding.ts'
-import { reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
+import { HANDLING_LABELS, reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { LINK_RESULT_LABEL } from '../engine/site/link-check.ts'
 import { missingSiteRules, SITE_RULE_ID, siteLimits, siteRulesOf, siteVerdict, type SiteLimits } from '../engine/site/site-rule.ts'
@@ -14,6 +16,9 @@ import { createScan, loadScan, runScan, scanKey } from '../scan/scanner.ts'
 import { memoryStorage, timerSleep } from '../scan/storage.ts'
 import { SCAN_PAGE_MAX_BYTES, type FetchLike, type ScanProgress, type ScanStorage } from '../scan/types.ts'
 import { readCapped } from '../shared/read-capped.ts'
+import { countDismissed } from '../shared/verdict.ts'
+import { diffLine } from './format.ts'
+import { pageKey } from './cycle-files.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
 
 export interface ScanCommandArgs {
@@ -34,6 +39,12 @@ export interface ScanCommandArgs {
   stateFile?: string
   /** Progress lines on stderr (default true). */
   progress?: boolean
+  /** The auditor's dismissals (--ignore): marked on the findings, left out of the verdicts and the exit status. */
+  dismissals?: Dismissal[]
+  /** When a dismissal without its own time was applied (default: now). */
+  dismissedAt?: string
+  /** Pages of an earlier JSON report (--baseline): the output adds the diff against them. */
+  baseline?: DiffPage[]
 }
 
 export interface ScanIo {
@@ -136,7 +147,7 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(1, width - cells))
 }
 
-export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLimits = siteLimits()): string {
+export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLimits = siteLimits(), diff?: FindingDiff): string {
   const L = STATUS_LABELS[lang]
   const lines: string[] = []
   lines.push(`站点巡检 ${report.startUrl}  审计日 ${report.asOf}`)
@@ -164,7 +175,12 @@ export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLim
     verdict === 'veto' ? '结论：可能触发单项否决：栏目不更新' : verdict === 'review' ? '结论：需人工核查（部分栏目无法判断）' : '结论：未达单项否决线',
   )
   // Link findings get their own block below, with the page each link was found on.
-  for (const f of report.findings) if (f.ruleId === SITE_RULE_ID) lines.push(`  [${L[f.status]}] ${f.section}：${pick(f.evidence, lang)}`)
+  for (const f of report.findings) {
+    if (f.ruleId !== SITE_RULE_ID) continue
+    const dismissed = isDismissed(f) ? `${HANDLING_LABELS[lang].dismissed}·` : ''
+    lines.push(`  [${dismissed}${L[f.status]}] ${f.section}：${pick(f.evidence, lang)}`)
+    if (f.dismissed && dismissed) lines.push(`    理由：${f.dismissed.reason}`)
+  }
   const bad = report.site.links.filter((l) => l.result !== 'ok')
   if (bad.length) {
     lines.push('')
@@ -177,10 +193,13 @@ export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLim
     `请求 ${s.requests} 次，页面 ${s.pagesScanned} 个，链接 ${s.linksChecked} 个，用时 ${(s.elapsedMs / 1000).toFixed(1)} 秒${s.complete ? '' : '（未完成）'}`,
   )
   for (const n of s.notes) lines.push(`注：${n}`)
+  const dismissedCount = report.pages.reduce((n, p) => n + countDismissed(p.findings), 0)
+  if (dismissedCount) lines.push(`${HANDLING_LABELS[lang].dismissed} ${dismissedCount}（不计入结论 / left out of the verdict）`)
+  if (diff) lines.push(diffLine(diff, lang))
   return lines.join('\n') + '\n'
 }
 
-export function scanJson(report: ScanReport, packs: RulePack[]): string {
+export function scanJson(report: ScanReport, packs: RulePack[], diff?: FindingDiff): string {
   const out = {
     tool: { name: NAME, version: toolVersion() },
     asOf: report.asOf,
@@ -188,6 +207,7 @@ export function scanJson(report: ScanReport, packs: RulePack[]): string {
     pages: report.pages,
     site: report.site,
     scan: { startUrl: report.startUrl, ...report.stats },
+    ...(diff && { diff }),
   }
   return JSON.stringify(out, null, 2) + '\n'
 }
@@ -260,7 +280,7 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
     process.removeListener('SIGINT', onSigint)
   }
 
-  const report = scanReport(state)
+  const report = withDismissals(scanReport(state), args.dismissals ?? [], args.dismissedAt ?? new Date().toISOString())
   const start = state.pages.find((p) => p.depth === 0)
   if (!start?.result || (start.result.httpStatus === null && start.result.error) || (start.result.httpStatus ?? 200) >= 400) {
     const why = start?.result?.report?.notes[0] ?? (start?.result?.httpStatus ? `HTTP ${start.result.httpStatus}` : '')
@@ -268,16 +288,25 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
     return 2
   }
 
-  if (args.format === 'json') io.stdout(jsonForTerminal(scanJson(report, packs)))
+  // The site page (the first) and the start page share the start URL; the diff compares ids, so both simply count.
+  const diff = args.baseline ? diffFindings(args.baseline, report.pages.map((p) => ({ url: pageKey(p.url, p.source), findings: p.findings }))) : undefined
+  if (args.format === 'json') io.stdout(jsonForTerminal(scanJson(report, packs, diff)))
   else if (args.format === 'csv') io.stdout(scanCsv(report, packs, lang))
   else {
     // The summary line states the limits the scan actually judged by: a local pack may have retuned them.
     const rule = siteRulesOf(packs).find((g) => g.kind === SITE_RULE_ID)?.rules[0]
-    io.stdout(forTerminal(scanTable(report, lang, rule ? siteLimits(rule) : undefined)))
+    io.stdout(forTerminal(scanTable(report, lang, rule ? siteLimits(rule) : undefined, diff)))
   }
   if (!report.stats.complete) {
     fail(args.stateFile ? `巡检已中止，用同一 --state 文件再次运行可继续 / interrupted; run again with the same state file` : '巡检已中止 / interrupted')
     return 2
   }
-  return report.pages.some((p) => p.findings.some((f) => f.status === 'fail')) ? 1 : 0
+  return report.pages.some((p) => p.findings.some(isOpenFail)) ? 1 : 0
+}
+
+/** The scan's findings (site-level and every page's) with the auditor's dismissals marked. */
+function withDismissals(report: ScanReport, dismissals: Dismissal[], now: string): ScanReport {
+  if (!dismissals.length) return report
+  const mark = (findings: ScanReport['findings']) => applyDismissals(findings, dismissals, { now })
+  return { ...report, findings: mark(report.findings), pages: report.pages.map((p) => ({ ...p, findings: mark(p.findings) })) }
 }

@@ -38,6 +38,11 @@ export function isDismissed(f: Dismissable): boolean {
   return f.dismissed !== undefined && isDismissable(f)
 }
 
+/** A fail the auditor has not set aside: what makes a page fail and the CLI exit 1. */
+export function isOpenFail(f: Dismissable): boolean {
+  return f.status === 'fail' && f.dismissed === undefined
+}
+
 /**
  * The findings with the dismissals in effect: a fail/review whose id is listed carries `dismissed`; every other
  * finding carries none, so re-applying the current list after a restore clears the mark. Later entries for the same

@@ -1,5 +1,6 @@
 // The site-level veto of 国办秘函〔2019〕19号 "栏目不更新": counted across all columns of the site, so it can only be
 // judged after a site scan, never from one page.
+import { isDismissed } from '../cycle/dismissals.ts'
 import { makeContext } from '../finding.ts'
 import { scopedRules } from '../pack.ts'
 import type { Finding, IsoDate, Lang, Localized, RuleDef, RulePack, Status } from '../types.ts'
@@ -188,8 +189,10 @@ export function siteFindings(columns: readonly SiteColumn[], opts: SiteFindingOp
 
 /** Whether any veto limit is reached: the panel's "可能触发单项否决：栏目不更新". */
 export function siteVerdict(findings: readonly Finding[]): 'veto' | 'review' | 'pass' {
-  if (findings.some((f) => f.ruleId === SITE_RULE_ID && f.status === 'fail')) return 'veto'
-  if (findings.some((f) => f.ruleId === SITE_RULE_ID && f.status === 'review')) return 'review'
+  // A count the auditor dismissed (e.g. a column the office closed) no longer decides the site's verdict.
+  const counted = findings.filter((f) => f.ruleId === SITE_RULE_ID && !isDismissed(f))
+  if (counted.some((f) => f.status === 'fail')) return 'veto'
+  if (counted.some((f) => f.status === 'review')) return 'review'
   return 'pass'
 }
 
