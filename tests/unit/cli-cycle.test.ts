@@ -64,6 +64,15 @@ const OTHER = 'https://www.example.gov.cn/xxgk/tzgg/202403/t20240305_2.html'
 const fixed = (html: string) =>
   html.replace('<td>2024-03-05</td>', '<td>2024-01-10</td>').replace('content="2024-03-05 09:30"', 'content="2024-01-10 09:30"')
 
+describe('help', () => {
+  it('--help explains --ignore and --baseline in both languages', async () => {
+    const r = await run(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/--ignore FILE\s+忽略清单.*\n.*dismissals/)
+    expect(r.stdout).toMatch(/--baseline FILE\s+上次的 JSON 报告.*\n.*an earlier JSON report/)
+  })
+})
+
 describe('--ignore', () => {
   it('marks the listed fail dismissed with its reason; a run whose only fail is dismissed exits 0', async () => {
     const page = write('late.html', ARTICLE)
