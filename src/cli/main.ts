@@ -143,7 +143,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     try {
       const page = await loadInput(source, { url: opts.url })
       for (const w of page.warnings) complain(`${source}: ${w}`)
-      const audited = audit(page.html, { url: page.url, packs, asOf, lang: opts.lang })
+      const audited = audit(page.html, { url: page.url, identity: page.url ? null : `file:${source}`, packs, asOf, lang: opts.lang })
       const report = { ...audited, findings: applyDismissals(audited.findings, dismissals, { now: dismissedAt }) }
       pages.push({ source, report })
     } catch (e) {

@@ -104,7 +104,7 @@ export function siteVetoLimits(packs: RulePack[]): SiteVetoLimits | null {
 }
 
 function runRule(model: PageModel, rule: RuleDef, opts: AuditOptions, url: string | null, siteLimits: SiteVetoLimits | null): Finding[] {
-  const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url, siteLimits })
+  const ctx = makeContext(rule, { asOf: opts.asOf, lang: opts.lang ?? 'zh', url, identity: opts.identity, siteLimits })
   const kind = kindOf(rule.kind)
   if (!kind || kind.scope !== 'page') return [crashFinding(rule, ctx, '未知的规则类型', 'Unknown rule kind', rule.kind)]
   const params = paramsOf(rule, kind.params)
@@ -148,7 +148,7 @@ export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
     if (rule.scope === 'site') continue
     findings.push(...runRule(model, rule, opts, url, siteLimits))
   }
-  const unique = dedupeIds(findings, url)
+  const unique = dedupeIds(findings, url ?? opts.identity ?? null)
   // Array.prototype.sort is stable, so ties keep pack and rule order.
   unique.sort(compareFindings)
   return {

@@ -60,10 +60,11 @@ export function localize(value: Localized | string): Localized {
 
 export function makeContext(
   rule: RuleDef,
-  opts: { asOf: string; lang?: Lang; url?: string | null; siteLimits?: SiteVetoLimits | null },
+  opts: { asOf: string; lang?: Lang; url?: string | null; identity?: string | null; siteLimits?: SiteVetoLimits | null },
 ): RuleContext {
   const lang: Lang = opts.lang ?? 'zh'
   const url = opts.url ?? null
+  const idBase = url ?? opts.identity ?? null
   return {
     rule,
     asOf: opts.asOf,
@@ -72,7 +73,7 @@ export function makeContext(
     siteLimits: opts.siteLimits ?? null,
     finding(f: FindingInput): Finding {
       const out: Finding = {
-        id: findingId(rule.id, url, f.key !== undefined ? `${f.locator ? f.locator.css : ''}\u0000key:${f.key}` : findingKey(f.locator, f.section)),
+        id: findingId(rule.id, idBase, f.key !== undefined ? `${f.locator ? f.locator.css : ''}\u0000key:${f.key}` : findingKey(f.locator, f.section)),
         ruleId: rule.id,
         status: f.status,
         severity: f.severity ?? rule.severity,

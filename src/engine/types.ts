@@ -207,6 +207,11 @@ export interface AuditOptions {
   /** The audit date, `YYYY-MM-DD` (Asia/Shanghai). */
   asOf: IsoDate
   lang?: Lang
+  /**
+   * What stands for the page in finding ids when it has no address: the CLI passes a saved file's path, so two files
+   * audited without --url do not share ids (and one --ignore entry cannot dismiss both).
+   */
+  identity?: string | null
 }
 
 export interface PageReport {

@@ -92,6 +92,20 @@ describe('--ignore', () => {
     expect(json(after).pages[0].findings.filter((f) => f.dismissed)).toHaveLength(1)
   })
 
+  it('two saved files audited without --url have their own ids: dismissing one file\'s fail leaves the other\'s', async () => {
+    const a = write('no-url-a.html', ARTICLE)
+    const b = write('no-url-b.html', ARTICLE)
+    const first = json(await run(['--as-of', ASOF, '--format', 'json', a, b]))
+    const [lagA, lagB] = first.pages.map((p) => p.findings.find((f) => f.ruleId === 'publication-lag' && f.status === 'fail')!)
+    expect(lagA.id).not.toBe(lagB.id)
+    const ignore = write('ignore-one-file.json', [{ id: lagA.id, reason: '仅此一份已核实' }])
+    const r = await run(['--as-of', ASOF, '--format', 'json', '--ignore', ignore, a, b])
+    expect(r.code).toBe(1)
+    const [pageA, pageB] = json(r).pages
+    expect(pageA.findings.find((f) => f.id === lagA.id)?.dismissed?.reason).toBe('仅此一份已核实')
+    expect(pageB.findings.filter((f) => f.dismissed)).toHaveLength(0)
+  })
+
   it('the table shows a dismissed finding apart, with its reason, and counts it as 已忽略', async () => {
     const page = write('late-table.html', ARTICLE)
     const first = await run(['--as-of', ASOF, '--format', 'json', '--url', LATE, page])
