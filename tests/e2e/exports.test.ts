@@ -8,7 +8,8 @@ import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_HOST, serveSite, type SiteServer } from '../../demo/server.ts'
 import { addWorkingDays } from '../../src/engine/dates.ts'
-import { launchExtension, repoRoot, type Harness, type StoredReport } from './harness.ts'
+import { bundleGroups } from '../../bench/bundles.ts'
+import { DIST, launchExtension, repoRoot, type Harness, type StoredReport } from './harness.ts'
 import { shown, until, waitForReport } from './support.ts'
 
 let server: SiteServer
@@ -98,5 +99,18 @@ describe('导出整改通知', () => {
     expect(text).toContain(`请于${y}年${m}月${d}日前完成整改（审计日期后 10 个工作日`)
     expect(paragraphs).toContain(`审计人员：${AUDITOR}`)
     expect(paragraphs).toContain('复查结果')
+  })
+})
+
+describe('构建产物', () => {
+  it('exceljs 与 docx 只在报告页按需加载的分块里，不进内容脚本、后台服务、报告页首屏', () => {
+    const groups = bundleGroups(DIST)
+    const named = (n: string) => groups.find((g) => g.name === n)!
+    for (const n of ['content script', 'service worker', 'report page (first load)']) {
+      expect(named(n).files.length, n).toBeGreaterThan(0)
+      expect(named(n).office, n).toEqual([])
+    }
+    const lazy = groups.filter((g) => g.name.startsWith('report page, on demand'))
+    expect(new Set(lazy.flatMap((g) => g.office))).toEqual(new Set(['exceljs', 'docx']))
   })
 })
