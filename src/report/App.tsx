@@ -91,17 +91,18 @@ export function App({ host }: { host: string | null }) {
   }
   const onExportOffice = async (format: OfficeFormat): Promise<void> => {
     try {
-      const terms = await readExportTerms()
+      const terms = await readExportTerms(host)
       const bytes = await buildOffice(
         format,
         { pages, sitePage, packs, columns: scan?.site.columns ?? null, counts: scan?.site.counts ?? null },
         {
           site: host,
           asOf: asOf ?? todayInShanghai(),
-          // Until the options page stores a name, `?auditor=` on the report's address supplies one.
-          auditor: auditor ?? new URLSearchParams(location.search).get('auditor')?.trim() ?? '',
+          deadlineWorkingDays: terms.deadlineWorkingDays,
+          ...(terms.bodyType && { bodyType: terms.bodyType }),
+          // Without a stored name, `?auditor=` on the report's address supplies one.
+          auditor: terms.auditor || auditor || new URLSearchParams(location.search).get('auditor')?.trim() || '',
           generatedAt: new Date().toISOString(),
-          ...terms,
         },
       )
       downloadBytes(bytes, format, officeFileName(format, host, new Date()))

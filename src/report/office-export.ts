@@ -17,13 +17,16 @@ const BODY_TYPES: Record<string, string> = { government: '县级以上人民政�
 export interface ExportTerms {
   deadlineWorkingDays: number
   bodyType?: string
+  /** The auditor's name as the options store it; '' when none. */
+  auditor: string
 }
 
 /**
- * The terms the options page may have stored (`settings` in storage.local): the notices' working-day deadline and the
- * body type. Anything missing or malformed falls back to the defaults.
+ * The terms the options page may have stored (`settings` in storage.local, the options page's field names): the
+ * notices' working-day deadline, the body type (the site's own, else the global one) and the auditor. Anything
+ * missing or malformed falls back to the defaults.
  */
-export async function readExportTerms(): Promise<ExportTerms> {
+export async function readExportTerms(host: string): Promise<ExportTerms> {
   let settings: Record<string, unknown> = {}
   try {
     const got = (await browser.storage.local.get('settings')) as { settings?: unknown }
@@ -31,11 +34,14 @@ export async function readExportTerms(): Promise<ExportTerms> {
   } catch {
     // No storage (a page opened outside the extension): the defaults.
   }
-  const days = settings.deadlineWorkingDays
-  const type = settings.bodyType
+  const days = settings.noticeDeadlineDays
+  const perSite = settings.siteBodyTypes && typeof settings.siteBodyTypes === 'object' ? (settings.siteBodyTypes as Record<string, unknown>) : {}
+  const type = Object.hasOwn(perSite, host) ? perSite[host] : settings.bodyType
+  const auditor = typeof settings.auditorName === 'string' ? settings.auditorName : typeof settings.auditor === 'string' ? settings.auditor : ''
   return {
     deadlineWorkingDays: Number.isInteger(days) && (days as number) > 0 && (days as number) <= 365 ? (days as number) : DEFAULT_DEADLINE_WORKING_DAYS,
-    ...(typeof type === 'string' && BODY_TYPES[type] && { bodyType: BODY_TYPES[type] }),
+    ...(typeof type === 'string' && Object.hasOwn(BODY_TYPES, type) && { bodyType: BODY_TYPES[type] }),
+    auditor: auditor.trim(),
   }
 }
 

@@ -102,6 +102,21 @@ describe('导出整改通知', () => {
   })
 })
 
+describe('选项里的整改期限与审计人员', () => {
+  it('选项保存了整改期限天数和审计人员姓名时，整改通知按它们写', async () => {
+    await report.evaluate(() => chrome.storage.local.set({ settings: { noticeDeadlineDays: 3, auditorName: '选项里的审计员' } }))
+    try {
+      const { bytes } = await download('export-notice')
+      const text = (await mammoth.extractRawText({ buffer: bytes })).value
+      const [y, m, d] = addWorkingDays(pages[0].asOf, 3).split('-').map(Number)
+      expect(text).toContain(`请于${y}年${m}月${d}日前完成整改（审计日期后 3 个工作日`)
+      expect(text).toContain('审计人员：选项里的审计员')
+    } finally {
+      await report.evaluate(() => chrome.storage.local.remove('settings'))
+    }
+  })
+})
+
 describe('构建产物', () => {
   it('exceljs 与 docx 只在报告页按需加载的分块里，不进内容脚本、后台服务、报告页首屏', () => {
     const groups = bundleGroups(DIST)
