@@ -100,7 +100,7 @@ function table(headers: readonly string[], rows: string[][], widths: number[]): 
     borders: BORDERS,
     rows: [
       new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, { header: true, width: widths[i] })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: false, children: r.map((v, i) => cell(v, { width: widths[i] })) })),
+      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, { width: widths[i] })) })),
     ],
   })
 }
