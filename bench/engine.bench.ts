@@ -12,6 +12,7 @@ import { audit } from '../src/engine/audit.ts'
 import { decodeHtml } from '../src/engine/charset.ts'
 import { nationalPack } from '../src/engine/pack.ts'
 import { compilePatterns, execBounded } from '../src/engine/rule-kit/patterns.ts'
+import { bundleGroups } from './bundles.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CORPUS = process.env.BENCH_CORPUS ?? join(ROOT, '../shared/corpus/real')
@@ -216,6 +217,19 @@ function benchDist(): void {
   const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 })
   rows.push(['total', kb(total.raw), kb(total.gzip)])
   console.log(table(['file', 'raw kB', 'gzip kB'], rows))
+
+  // What each part of the extension loads: exceljs and docx must stay in the report page's on-demand chunks.
+  console.log('\n各部分加载的代码 / what each part loads (exceljs/docx only on demand)\n')
+  const groups = bundleGroups(join(ROOT, 'dist'))
+  console.log(
+    table(
+      ['part', 'files', 'raw kB', 'gzip kB', 'office libs'],
+      groups.map((g) => {
+        const allowed = g.name.startsWith('report page, on demand')
+        return [g.name, String(g.files.length), kb(g.raw), kb(g.gzip), g.office.length ? `${g.office.join('+')}${allowed ? '' : ' !'}` : '—']
+      }),
+    ),
+  )
 }
 
 /**

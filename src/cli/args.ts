@@ -2,8 +2,12 @@
 // any bad value into one usage line, so every usage problem ends in exit status 2 the same way.
 import { parseArgs } from 'node:util'
 import type { IsoDate, Lang } from '../engine/types.ts'
+import { DEFAULT_DEADLINE_WORKING_DAYS } from '../export/context.ts'
 
-export type Format = 'json' | 'csv' | 'table'
+export type Format = 'json' | 'csv' | 'table' | 'xlsx' | 'docx'
+
+/** Formats written as a file (binary office documents), never to the terminal. */
+export const FILE_FORMATS: readonly Format[] = ['xlsx', 'docx']
 
 export interface CliOptions {
   help: boolean
@@ -29,6 +33,12 @@ export interface CliOptions {
   ignoreFile: string | null
   /** An earlier JSON report of this tool: the output adds what is new, resolved and persisting since then. */
   baselineFile: string | null
+  /** Where an xlsx/docx export is written. */
+  out: string | null
+  /** The 整改期限 of the notices, in working days after the as-of date. */
+  deadlineDays: number
+  /** The auditor's name printed on the exports. */
+  auditor: string
 }
 
 export class UsageError extends Error {
@@ -75,6 +85,9 @@ export function parseCli(argv: string[]): CliOptions {
         state: { type: 'string' },
         ignore: { type: 'string' },
         baseline: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        'deadline-days': { type: 'string' },
+        auditor: { type: 'string' },
       },
     })
   } catch (e) {
@@ -100,14 +113,27 @@ export function parseCli(argv: string[]): CliOptions {
     stateFile: v.state ?? null,
     ignoreFile: v.ignore ?? null,
     baselineFile: v.baseline ?? null,
+    out: v.out ?? null,
+    deadlineDays: v['deadline-days'] === undefined ? DEFAULT_DEADLINE_WORKING_DAYS : Number(v['deadline-days']),
+    auditor: (v.auditor ?? '').trim(),
   }
   if (opts.help || opts.version) return opts
 
   if (opts.asOf !== null && !isValidIsoDate(opts.asOf)) {
     throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD: "${opts.asOf}"`)
   }
-  if (!['json', 'csv', 'table'].includes(opts.format)) {
-    throw new UsageError(`--format 只能是 json、csv 或 table / --format must be json, csv or table: "${opts.format}"`)
+  if (!['json', 'csv', 'table', 'xlsx', 'docx'].includes(opts.format)) {
+    throw new UsageError(`--format 只能是 json、csv、table、xlsx 或 docx / --format must be json, csv, table, xlsx or docx: "${opts.format}"`)
+  }
+  const toFile = FILE_FORMATS.includes(opts.format)
+  if (toFile && !opts.out) {
+    throw new UsageError(`--format ${opts.format} 须用 --out 指定输出文件 / --format ${opts.format} writes a file: give it with --out FILE`)
+  }
+  if (!toFile && opts.out !== null) {
+    throw new UsageError('--out 只用于 xlsx 或 docx 格式 / --out is for --format xlsx or docx only')
+  }
+  if (!(Number.isInteger(opts.deadlineDays) && opts.deadlineDays > 0 && opts.deadlineDays <= 365)) {
+    throw new UsageError(`--deadline-days 须为 1–365 的整数 / --deadline-days must be a whole number from 1 to 365: "${v['deadline-days']}"`)
   }
   if (!['zh', 'en'].includes(opts.lang)) {
     throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en: "${opts.lang}"`)
@@ -124,7 +150,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (opts.delayMs !== null && !(Number.isInteger(opts.delayMs) && opts.delayMs >= 0)) {
     throw new UsageError(`--delay 须为非负整数（毫秒）/ --delay must be a whole number of milliseconds: "${v.delay}"`)
   }
-  if (opts.baselineFile !== null && opts.format === 'csv') {
+  if (opts.baselineFile !== null && (opts.format === 'csv' || toFile)) {
     throw new UsageError('--baseline 的对比结果只在 json 或 table 输出中给出 / --baseline needs --format json or table (CSV has no place for the comparison)')
   }
   if (opts.scan !== null) {
@@ -157,8 +183,13 @@ export const HELP = `disclosure-audit — 政务公开巡检 / government inform
 
 选项 / Options:
   --as-of YYYY-MM-DD    审计日期（默认：北京时间今天）/ audit date (default: today, Asia/Shanghai)
-  --format json|csv|table
-                        输出格式（默认 table）/ output format (default: table)
+  --format json|csv|table|xlsx|docx
+                        输出格式（默认 table）；xlsx 为问题清单工作簿，docx 为整改通知，均须 --out
+                        / output format (default: table); xlsx is the workbook, docx the 整改通知 (both need --out)
+  --out FILE, -o FILE   xlsx/docx 的输出文件 / the file an xlsx or docx export is written to
+  --deadline-days N     整改通知的整改期限：审计日期后 N 个工作日（默认 10，按节假日安排）
+                        / the notices' deadline: N working days after the as-of date (default 10, holiday calendar)
+  --auditor NAME        印在工作簿和整改通知上的审计人员姓名 / the auditor's name printed on the exports
   --rules FILE          追加规则包（JSON，可重复）/ extra rule pack (JSON, repeatable)
   --no-national         不使用全国规则包（须配合 --rules）/ leave out the national pack (needs --rules)
   --url URL             已保存网页的原始地址（仅单个输入）/ original address of a saved page (single input)

@@ -30,6 +30,8 @@ export function toJson(pages: AuditedPage[], meta: JsonMeta, diff?: FindingDiff)
       url: report.url,
       title: report.title,
       kind: report.kind,
+      ...(report.publisher && { publisher: report.publisher }),
+      ...(report.column && { column: report.column }),
       findings: report.findings,
     })),
     ...(diff && { diff }),

@@ -12,6 +12,7 @@ import type { RulePack } from '../engine/types.ts'
 import { HELP, UsageError, parseCli } from './args.ts'
 import { CycleFileError, loadBaseline, loadIgnoreFile, pageKey } from './cycle-files.ts'
 import { type AuditedPage, toJson, toTable } from './format.ts'
+import { bodyTypeOf, ExportWriteError, siteName, writeExport, writtenLine } from './export-file.ts'
 import { loadInput } from './input.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
 
@@ -133,6 +134,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         dismissals,
         dismissedAt,
         baseline: baseline ?? undefined,
+        out: opts.out ?? undefined,
+        deadlineDays: opts.deadlineDays,
+        auditor: opts.auditor,
+        bodyType: bodyTypeOf(opts.deadline),
       },
       io,
     )
@@ -156,7 +161,24 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const diff = baseline ? diffFindings(baseline, pages.map((p) => ({ url: pageKey(p.report.url, p.source), findings: p.report.findings }))) : undefined
   if (opts.format === 'json') io.stdout(jsonForTerminal(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs }, diff)))
   else if (opts.format === 'csv') io.stdout(reportsToCsv(pages.map((p) => p.report), packs, { lang: opts.lang }) + '\r\n')
-  else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all, diff })))
+  else if (opts.format === 'xlsx' || opts.format === 'docx') {
+    const ctx = {
+      site: siteName(pages.map((p) => p.report.url), opts.inputs),
+      asOf,
+      auditor: opts.auditor,
+      bodyType: bodyTypeOf(opts.deadline),
+      deadlineWorkingDays: opts.deadlineDays,
+      generatedAt: new Date().toISOString(),
+    }
+    try {
+      const written = await writeExport(opts.format, { pages: pages.map((p) => p.report), packs }, ctx, opts.out!)
+      io.stdout(forTerminal(writtenLine(opts.format, opts.out!, written)))
+    } catch (e) {
+      if (!(e instanceof ExportWriteError)) throw e
+      complain(e.message)
+      return 2
+    }
+  } else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all, diff })))
 
   if (inputFailed) return 2
   return pages.some((p) => p.report.findings.some(isOpenFail)) ? 1 : 0

@@ -20,11 +20,22 @@ import { countDismissed } from '../shared/verdict.ts'
 import { diffLine } from './format.ts'
 import { pageKey } from './cycle-files.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
+import { ExportWriteError, writeExport, writtenLine } from './export-file.ts'
+import { DEFAULT_DEADLINE_WORKING_DAYS, type ExportData } from '../export/context.ts'
+import { hostOf } from '../engine/site/urls.ts'
 
 export interface ScanCommandArgs {
   url: string
   asOf: string
-  format: 'json' | 'csv' | 'table'
+  format: 'json' | 'csv' | 'table' | 'xlsx' | 'docx'
+  /** Where an xlsx/docx export is written (required for those formats). */
+  out?: string
+  /** The notices' 整改期限 in working days after the as-of date. */
+  deadlineDays?: number
+  /** The auditor's name printed on the exports. */
+  auditor?: string
+  /** 机构类型 stated for the exports. */
+  bodyType?: string
   lang?: Lang
   packs?: RulePack[]
   maxPages?: number
@@ -292,7 +303,27 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
   const diff = args.baseline ? diffFindings(args.baseline, report.pages.map((p) => ({ url: pageKey(p.url, p.source), findings: p.findings }))) : undefined
   if (args.format === 'json') io.stdout(jsonForTerminal(scanJson(report, packs, diff)))
   else if (args.format === 'csv') io.stdout(scanCsv(report, packs, lang))
-  else {
+  else if (args.format === 'xlsx' || args.format === 'docx') {
+    if (!args.out) {
+      fail(`--format ${args.format} 须用 --out 指定输出文件 / --format ${args.format} writes a file: give it with --out FILE`)
+      return 2
+    }
+    try {
+      const written = await writeExport(args.format, scanExportData(report, packs), {
+        site: hostOf(report.startUrl) ?? report.startUrl,
+        asOf: report.asOf,
+        auditor: args.auditor ?? '',
+        bodyType: args.bodyType,
+        deadlineWorkingDays: args.deadlineDays ?? DEFAULT_DEADLINE_WORKING_DAYS,
+        generatedAt: new Date().toISOString(),
+      }, args.out)
+      io.stdout(forTerminal(writtenLine(args.format, args.out, written)))
+    } catch (e) {
+      if (!(e instanceof ExportWriteError)) throw e
+      fail(e.message)
+      return 2
+    }
+  } else {
     // The summary line states the limits the scan actually judged by: a local pack may have retuned them.
     const rule = siteRulesOf(packs).find((g) => g.kind === SITE_RULE_ID)?.rules[0]
     io.stdout(forTerminal(scanTable(report, lang, rule ? siteLimits(rule) : undefined, diff)))
@@ -302,6 +333,31 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
     return 2
   }
   return report.pages.some((p) => p.findings.some(isOpenFail)) ? 1 : 0
+}
+
+/** The scan as the exports take it: the site-level page apart (the site answers for it), the columns for their sheet. */
+export function scanExportData(report: ScanReport, packs: RulePack[]): ExportData {
+  const asPage = (p: ScanReport['pages'][number]): PageReport => ({
+    url: p.url,
+    title: p.title,
+    kind: p.kind,
+    asOf: report.asOf,
+    findings: p.findings,
+    notes: [],
+    ...(p.publisher && { publisher: p.publisher }),
+    ...(p.column && { column: p.column }),
+  })
+  const site = report.pages.find((p) => p.source === 'site-scan')
+  // A site rule no pack defines ran from the built-in defaults; listing it gives its rows a title instead of an id.
+  const fallback = missingSiteRules(packs)
+  const titled: RulePack[] = fallback.length ? [...packs, { id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: fallback }] : packs
+  return {
+    pages: report.pages.filter((p) => p !== site).map(asPage),
+    sitePage: site ? asPage(site) : null,
+    packs: titled,
+    columns: report.site.columns,
+    counts: report.site.counts,
+  }
 }
 
 /** The scan's findings (site-level and every page's) with the auditor's dismissals marked. */

@@ -138,6 +138,13 @@ function dedupeIds(findings: Finding[], url: string | null): Finding[] {
   })
 }
 
+/** Who answers for the page, for the notices: only what the page itself states, and only when it states it. */
+function responsibleBody(model: PageModel): Pick<PageReport, 'publisher' | 'column'> {
+  const publisher = model.metadata?.fields.publisher?.value.trim()
+  const column = model.columnName?.trim()
+  return { ...(publisher && { publisher }), ...(column && { column }) }
+}
+
 export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
   // Ids already ignore the #fragment (findingId strips it); the report keeps the address as the caller gave it.
   const url = opts.url ?? model.url ?? null
@@ -158,6 +165,7 @@ export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
     asOf: opts.asOf,
     findings: unique,
     notes: [...model.notes],
+    ...responsibleBody(model),
   }
 }
 

@@ -30,6 +30,11 @@ export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
 // starting with "=" would slip through; anchoring only the first character catches every case.
 const FORMULA_START = /^[=+\-@\t\r]/
 
+/** A text cell made inert the way the CSV's cells are (a leading apostrophe), for writers other than papaparse. */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
+}
+
 export function reportsToCsv(reports: PageReport[], packs: RulePack[], opts: { lang?: Lang } = {}): string {
   const lang: Lang = opts.lang ?? 'zh'
   // Later packs win, so a local pack that redefines a national rule also renames it.

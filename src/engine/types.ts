@@ -222,6 +222,10 @@ export interface PageReport {
   findings: Finding[]
   /** Extraction notes (uncertainties) for diagnostics. */
   notes: string[]
+  /** 发布机构 as the page's metadata box prints it, when it does: the body a 整改通知 is addressed to. */
+  publisher?: string
+  /** The column the page belongs to (PageModel.columnName), when known: the fallback addressee of a notice. */
+  column?: string
 }
 
 /** What an evaluator gets besides the page model. */

@@ -16,6 +16,8 @@ import { FreshnessChart } from './FreshnessChart.tsx'
 import { FindingTable, type Row } from './FindingTable.tsx'
 import { ReportSummary } from './ReportSummary.tsx'
 import { vetoItems } from './veto-items.ts'
+import { buildOffice, downloadBytes, officeFileName, readExportTerms, type OfficeFormat } from './office-export.ts'
+import { todayInShanghai } from '../engine/dates.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -87,6 +89,27 @@ export function App({ host }: { host: string | null }) {
     const file = buildSessionFile(host, pages, scan)
     downloadText(JSON.stringify(file, null, 2), 'application/json', csvFileName(host, new Date()).replace(/\.csv$/, '.json'))
   }
+  const onExportOffice = async (format: OfficeFormat): Promise<void> => {
+    try {
+      const terms = await readExportTerms(host)
+      const bytes = await buildOffice(
+        format,
+        { pages, sitePage, packs, columns: scan?.site.columns ?? null, counts: scan?.site.counts ?? null },
+        {
+          site: host,
+          asOf: asOf ?? todayInShanghai(),
+          deadlineWorkingDays: terms.deadlineWorkingDays,
+          ...(terms.bodyType && { bodyType: terms.bodyType }),
+          // Without a stored name, `?auditor=` on the report's address supplies one.
+          auditor: terms.auditor || auditor || new URLSearchParams(location.search).get('auditor')?.trim() || '',
+          generatedAt: new Date().toISOString(),
+        },
+      )
+      downloadBytes(bytes, format, officeFileName(format, host, new Date()))
+    } catch (e) {
+      setNotice({ ok: false, text: t('exportError', (e as Error)?.message ?? String(e)) })
+    }
+  }
   const onImport = async (e: Event): Promise<void> => {
     const input = e.currentTarget as HTMLInputElement
     const file = input.files?.[0]
@@ -123,6 +146,12 @@ export function App({ host }: { host: string | null }) {
           </button>
           <button type="button" data-testid="export-json" onClick={onExportJson}>
             {t('btnExportJson')}
+          </button>
+          <button type="button" data-testid="export-xlsx" onClick={() => void onExportOffice('xlsx')}>
+            {t('btnExportXlsx')}
+          </button>
+          <button type="button" data-testid="export-notice" onClick={() => void onExportOffice('docx')}>
+            {t('btnExportNotice')}
           </button>
           <button type="button" data-testid="print" onClick={() => window.print()}>
             {t('reportPrint')}

@@ -99,7 +99,14 @@ export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageR
   try {
     model = buildPageModel(html, { url: pageUrl, asOf: ctx.options.asOf })
     const report = auditModel(model, { url: pageUrl, packs: ctx.options.packs, asOf: ctx.options.asOf, lang: ctx.options.lang })
-    out.report = { title: report.title, kind: report.kind, findings: report.findings, notes: report.notes }
+    out.report = {
+      title: report.title,
+      kind: report.kind,
+      findings: report.findings,
+      notes: report.notes,
+      ...(report.publisher && { publisher: report.publisher }),
+      ...(report.column && { column: report.column }),
+    }
   } catch (e) {
     return fail('error', `页面解析出错：${(e as Error).message}`)
   }

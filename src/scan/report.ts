@@ -13,6 +13,9 @@ export interface ScannedPage {
   title: string
   kind: PageKind
   findings: Finding[]
+  /** 发布机构 and column of the page, when it states them (see PageReport). */
+  publisher?: string
+  column?: string
 }
 
 export interface SiteSection {
@@ -86,6 +89,8 @@ export function scanReport(state: ScanState): ScanReport {
       title: p.result?.report?.title ?? '',
       kind: p.result?.report?.kind ?? 'other',
       findings: p.result?.report?.findings ?? [],
+      ...(p.result?.report?.publisher && { publisher: p.result.report.publisher }),
+      ...(p.result?.report?.column && { column: p.result.report.column }),
     }))
   return {
     startUrl: state.startUrl,

@@ -60,7 +60,7 @@ export interface PageResult {
   /** The column's verdict (null for the start page). */
   column: SiteColumn | null
   /** The page's own audit, for the report's pages list. */
-  report: { title: string; kind: PageKind; findings: Finding[]; notes: string[] } | null
+  report: { title: string; kind: PageKind; findings: Finding[]; notes: string[]; publisher?: string; column?: string } | null
   /** Column links found on the page (candidates for the next level). */
   links: ColumnLink[]
   /** Links of the page for the link check. */

@@ -35,7 +35,7 @@ function undetermined(c: SiteColumn): boolean {
   return c.status !== 'ok' && c.status !== 'stale' && c.status !== 'blank'
 }
 
-const STATUS_ZH: Record<SiteColumn['status'], string> = {
+export const COLUMN_STATUS_ZH: Record<SiteColumn['status'], string> = {
   ok: '正常',
   stale: '未更新',
   blank: '空白',
@@ -53,7 +53,7 @@ function describe(c: SiteColumn): string {
   if (c.status === 'stale') {
     return c.latestDate ? `${c.name}（最新 ${c.latestDate}，距今 ${c.daysSince} 天）` : `${c.name}（条目无日期）`
   }
-  return `${c.name}（${STATUS_ZH[c.status]}）`
+  return `${c.name}（${COLUMN_STATUS_ZH[c.status]}）`
 }
 
 function listText(cols: readonly SiteColumn[]): string {
