@@ -79,6 +79,11 @@ describe('设置生效', () => {
     expect(terms).toContain(`审计日 ${AS_OF}（设置中指定）`)
     expect(terms).toContain('主体类型：自动判断')
     await popup.close()
+
+    const report = await h.context.newPage()
+    await report.goto(`chrome-extension://${h.extId}/src/report/index.html?host=${encodeURIComponent(new URL(url).host)}`)
+    await poll(() => report.getByTestId('terms-in-effect').textContent()).toContain(`审计日 ${AS_OF}（设置中指定）`)
+    await report.close()
   })
 
   it('取消勾选一条规则：重新审计后该规则不再运行，弹窗里也没有它', async () => {
@@ -124,6 +129,13 @@ describe('设置生效', () => {
     for (const id of ['as-of-date', 'body-type', 'ui-lang', 'pack-file', 'auditor-name', 'retention-days', 'clear-site-data', 'save-options']) {
       expect(await options.getByTestId(id).count(), id).toBe(1)
     }
+    const words = await options.evaluate(() => {
+      const out: string[] = []
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) for (const w of (n.textContent ?? '').match(/[A-Za-z]{2,}/g) ?? []) out.push(w)
+      return out
+    })
+    expect(words.filter((w) => w !== 'JSON'), '中文界面里没有英文单词').toEqual([])
     // Every field has an accessible name from its label.
     expect(await options.getByLabel('审计人员').count()).toBe(1)
     expect(await options.getByLabel('审计记录保留天数', { exact: false }).count()).toBe(1)
@@ -145,6 +157,31 @@ describe('设置生效', () => {
     await options.close()
     options = await openOptions()
     expect(await options.locator('h1').textContent()).toBe('政务公开巡检 · 设置')
+    await options.close()
+  })
+
+  it('保留天数：保存后立即删除超过期限的已审计页面，期限内的页面保留', async () => {
+    const options = await openOptions()
+    const old = 'https://old.retention.gov.cn/a.html'
+    const recent = 'https://old.retention.gov.cn/b.html'
+    const host = 'old.retention.gov.cn'
+    const days = (n: number) => new Date(Date.now() - n * DAY).toISOString()
+    const stored = (u: string) => ({ url: u, title: 't', kind: 'other', asOf: TODAY, findings: [], notes: [] })
+    await options.evaluate(
+      (items) => chrome.storage.local.set(items),
+      {
+        [`session:${host}`]: { host, startedAt: days(40), urls: [old, recent], seenAt: { [old]: days(40), [recent]: days(2) } },
+        [`session:${host}:page:${old}`]: stored(old),
+        [`session:${host}:page:${recent}`]: stored(recent),
+      },
+    )
+    await options.getByTestId('retention-days').fill('30')
+    await save(options)
+    await poll(async () => Object.keys(await h.storage()).filter((k) => k.startsWith(`session:${host}`)).sort()).toEqual(
+      [`session:${host}`, `session:${host}:page:${recent}`].sort(),
+    )
+    const meta = (await h.storage())[`session:${host}`] as { urls: string[] }
+    expect(meta.urls).toEqual([recent])
     await options.close()
   })
 
