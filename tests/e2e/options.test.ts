@@ -105,6 +105,39 @@ describe('设置生效', () => {
     await popup.close()
   })
 
+  it('按网站设定主体类型：部门的年报（2月15日发布）按 1月31日 不合格；该网站设为县级以上人民政府后按 3月31日 合格', async () => {
+    const arUrl = `${pages.origin('www.options-annual.gov.cn')}/options/annual-report.html`
+    const timeliness = (r: { findings: { ruleId: string; status: string }[] }) =>
+      r.findings.filter((f) => f.ruleId === 'annual-report-timeliness').map((f) => f.status)
+    const ar = await h.context.newPage()
+    await ar.goto(arUrl)
+    expect(timeliness(await waitForReport(h, arUrl))).toEqual(['fail'])
+
+    const options = await openOptions()
+    const site = new URL(arUrl).host
+    await options.getByTestId('site-host').fill(site)
+    await options.getByTestId('site-type').selectOption('government')
+    await options.getByTestId('site-add').click()
+    const entry = options.locator(`[data-testid="site-body-type"][data-host="${site}"]`)
+    expect(await entry.getAttribute('data-body-type')).toBe('government')
+    await save(options)
+
+    await poll(async () => timeliness(await waitForReport(h, arUrl)), { message: '保存后该网站按 3月31日 重新审计' }).toEqual(['pass'])
+    const popup = await h.openPopup(ar)
+    await poll(() => popup.getByTestId('terms-in-effect').textContent()).toContain('主体类型：县级以上人民政府')
+    await popup.close()
+    // Other sites keep the global choice.
+    const other = await h.openPopup(page)
+    await poll(() => other.getByTestId('terms-in-effect').textContent()).toContain('主体类型：自动判断')
+    await other.close()
+
+    await entry.getByRole('button').click()
+    await save(options)
+    await poll(async () => timeliness(await waitForReport(h, arUrl))).toEqual(['fail'])
+    await options.close()
+    await ar.close()
+  })
+
   it('无效的规则包文件：显示 pack-error，已用的规则包不变', async () => {
     const options = await openOptions()
     const before = await options.getByTestId('rule-toggle').count()
