@@ -38,8 +38,13 @@ export function ClearSiteData() {
   }
   const clear = async (h: string): Promise<void> => {
     setAsking(null)
-    const reply = (await browser.runtime.sendMessage({ type: 'clearSiteData', host: h })) as Reply
-    setResult(reply.ok && reply.cleared ? { ok: true, text: clearedText(reply.cleared) } : { ok: false, text: reply.error ?? '' })
+    let reply: Reply
+    try {
+      reply = ((await browser.runtime.sendMessage({ type: 'clearSiteData', host: h })) as Reply | undefined) ?? { ok: false }
+    } catch (error) {
+      reply = { ok: false, error: error instanceof Error ? error.message : String(error) }
+    }
+    setResult(reply.ok && reply.cleared ? { ok: true, text: clearedText(reply.cleared) } : { ok: false, text: t('optSaveFailed', reply.error ?? '—') })
     await loadHosts()
   }
 
