@@ -44,7 +44,7 @@ export function ClearSiteData() {
     } catch (error) {
       reply = { ok: false, error: error instanceof Error ? error.message : String(error) }
     }
-    setResult(reply.ok && reply.cleared ? { ok: true, text: clearedText(reply.cleared) } : { ok: false, text: t('optSaveFailed', reply.error ?? '—') })
+    setResult(reply.ok && reply.cleared ? { ok: true, text: clearedText(reply.cleared) } : { ok: false, text: t('optClearFailed', reply.error ?? '—') })
     await loadHosts()
   }
 
