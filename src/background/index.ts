@@ -2,11 +2,7 @@
 // session, and carries the popup's commands to the right frame. No state lives only in memory: MV3 stops the worker.
 import browser, { type Runtime } from 'webextension-polyfill'
 import { audit } from '../engine/audit.ts'
-import { todayInShanghai } from '../engine/dates.ts'
-import { nationalPack } from '../engine/pack.ts'
-import type { RulePack } from '../engine/types.ts'
 import type { AuditReply, ContentToWorker, FrameState, OkReply, PopupToWorker } from '../shared/messages.ts'
-import { langOf } from '../shared/verdict.ts'
 import { cancelScan, getScan, inlineFor, resumeScans, saveImportedScan, SCAN_ALARM, startScan } from './scan.ts'
 import {
   appendToSession,
@@ -22,14 +18,8 @@ import {
 } from './store.ts'
 import { buildTabView, classifyUrl, hostOf } from './view.ts'
 import { isHost } from '../report/session-file.ts'
-
-let packs: RulePack[] | null = null
-function getPacks(): RulePack[] {
-  packs ??= [nationalPack()]
-  return packs
-}
-
-const lang = langOf(browser.i18n.getUILanguage())
+import { auditTerms, termsForTab, watchSettings } from './terms.ts'
+import { clearSite, hostsWithData, pruneExpired, RETENTION_ALARM, startRetention } from './site-data.ts'
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
@@ -54,7 +44,8 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
   let frame: FrameState
   try {
     const t0 = performance.now()
-    const report = audit(String(msg.html), { url, packs: getPacks(), asOf: todayInShanghai(), lang })
+    const terms = await auditTerms(hostOf(sender.tab?.url ?? url))
+    const report = audit(String(msg.html), { url, packs: terms.packs, asOf: terms.asOf, lang: terms.lang })
     frame = { ...base, status: 'ok', report, auditMs: Math.round(performance.now() - t0) }
   } catch (error) {
     frame = { ...base, status: 'error', report: null, error: errorText(error) }
@@ -127,7 +118,7 @@ async function auditTab(tabId: number): Promise<OkReply> {
 async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
   switch (msg.type) {
     case 'getTabReport':
-      return buildTabView(msg.tabId, await readTab(msg.tabId), getPacks(), pingTop)
+      return buildTabView(msg.tabId, await readTab(msg.tabId), (await termsForTab(msg.tabId)).packs, pingTop)
     case 'reaudit':
     case 'auditActiveTab':
       return auditTab(msg.tabId)
@@ -162,12 +153,14 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
               .flatMap((f) => (f.report ? [f.report] : []))
       return startSession(msg.host, seed)
     }
-    case 'startScan':
-      return startScan(msg.tabId, getPacks(), lang)
+    case 'startScan': {
+      const terms = await termsForTab(msg.tabId)
+      return startScan(msg.tabId, terms.packs, terms.lang, terms.asOf)
+    }
     case 'cancelScan':
       return cancelScan(String(msg.host))
     case 'getScan':
-      return getScan(msg.host, getPacks())
+      return getScan(msg.host, (await auditTerms(msg.host)).packs)
     case 'importSession': {
       // The report page validated the file; the host becomes part of storage keys, so the worker checks it again.
       const host = String(msg.host)
@@ -179,6 +172,14 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
         return { ok: false, error: `导入失败 / import failed: ${(e as Error).message}` }
       }
       return { ok: true } satisfies OkReply
+    }
+    case 'siteDataHosts':
+      return hostsWithData()
+    case 'clearSiteData': {
+      // The host becomes part of storage-key matching: only a real host[:port] is accepted.
+      const host = String(msg.host)
+      if (!isHost(host)) return { ok: false, error: `不是有效的主机名 / not a valid host: ${host.slice(0, 80)}` }
+      return { ok: true, cleared: await clearSite(host) }
     }
   }
   return undefined
@@ -205,5 +206,9 @@ browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId))
 browser.runtime.onStartup.addListener(() => void resumeScans().catch(() => undefined))
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SCAN_ALARM) void resumeScans().catch(() => undefined)
+  if (alarm.name === RETENTION_ALARM) void pruneExpired().catch(() => undefined)
 })
 void resumeScans().catch(() => undefined)
+// Audited pages are kept only as long as the options page says; a changed limit applies at once.
+void startRetention().catch(() => undefined)
+watchSettings(() => void pruneExpired().catch(() => undefined))

@@ -89,10 +89,11 @@ export function sitePack(packs: RulePack[] = []): RulePack | null {
   return rules.length ? { id: 'site-scan', version: '1', title: { zh: '全站巡检', en: 'Site scan' }, rules } : null
 }
 
-async function scanOptions(packs: RulePack[], lang: Lang): Promise<Partial<ScanOptions> & { asOf: string }> {
+async function scanOptions(packs: RulePack[], lang: Lang, settingsAsOf?: string): Promise<Partial<ScanOptions> & { asOf: string }> {
   const raw = (await browser.storage.local.get(SCAN_OPTIONS_KEY))[SCAN_OPTIONS_KEY]
   const given = raw && typeof raw === 'object' ? (raw as Partial<ScanOptions>) : {}
-  const asOf = typeof given.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given.asOf) ? given.asOf : todayInShanghai()
+  // The options page's as-of date; the scanOptions key (tests) still overrides it.
+  const asOf = typeof given.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given.asOf) ? given.asOf : (settingsAsOf ?? todayInShanghai())
   // Packs come from the worker, never from storage: the options key can tune politeness, not rewrite the rules.
   return { ...given, asOf, packs, lang }
 }
@@ -159,7 +160,7 @@ function runHere(state: ScanState, progress: ScanProgressView): Promise<ScanStat
   return done
 }
 
-export async function startScan(tabId: number, packs: RulePack[], lang: Lang): Promise<StartScanReply> {
+export async function startScan(tabId: number, packs: RulePack[], lang: Lang, asOf?: string): Promise<StartScanReply> {
   let url: string | undefined
   try {
     url = (await browser.tabs.get(tabId)).url
@@ -194,7 +195,7 @@ export async function startScan(tabId: number, packs: RulePack[], lang: Lang): P
     // no content script on the page: the scanner fetches the start page like any other
   }
   try {
-    const state = await startOrResumeScan(storage, startUrl, startHtml, await scanOptions(packs, lang))
+    const state = await startOrResumeScan(storage, startUrl, startHtml, await scanOptions(packs, lang, asOf))
     await storage.save(state.id, state)
     const now = Date.now()
     const progress: ScanProgressView = {

@@ -85,6 +85,7 @@ export function appendToSession(host: string, report: PageReport): Promise<void>
     if (!url) return
     const meta = (await readMeta(host)) ?? { host, startedAt: new Date().toISOString(), urls: [] }
     if (!meta.urls.includes(url)) meta.urls.push(url)
+    meta.seenAt = { ...meta.seenAt, [url]: new Date().toISOString() }
     await browser.storage.local.set({
       [sessionPageKey(host, url)]: report,
       [sessionMetaKey(host)]: meta,
@@ -142,6 +143,7 @@ export function startSession(wanted: string | null, seed: PageReport[]): Promise
       const url = stripFragment(report.url ?? '')
       if (!url || fresh.urls.includes(url)) continue
       fresh.urls.push(url)
+      fresh.seenAt = { ...fresh.seenAt, [url]: fresh.startedAt }
       items[sessionPageKey(host, url)] = report
       reports.push(report)
     }
@@ -161,6 +163,7 @@ export function mergeIntoSession(host: string, reports: PageReport[]): Promise<S
       const url = stripFragment(report.url ?? '')
       if (!url) continue
       if (!meta.urls.includes(url)) meta.urls.push(url)
+      meta.seenAt = { ...meta.seenAt, [url]: new Date().toISOString() }
       items[sessionPageKey(host, url)] = report
     }
     items[sessionMetaKey(host)] = meta

@@ -15,6 +15,7 @@ import { type AuditedPage, toJson, toTable } from './format.ts'
 import { bodyTypeOf, ExportWriteError, siteName, writeExport, writtenLine } from './export-file.ts'
 import { loadInput } from './input.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
+import { applyDeadline } from '../engine/terms.ts'
 
 const NAME = 'disclosure-audit'
 
@@ -49,20 +50,6 @@ async function loadPack(file: string, { PackError, validatePack }: typeof PackMo
     throw new PackError(file, null, null, `JSON 语法错误（${(e as Error).message}）`, `invalid JSON (${(e as Error).message})`)
   }
   return validatePack(data, file)
-}
-
-/**
- * The annual-report deadline depends on who publishes (01-31 for a department, 03-31 for a county-level government and
- * up). The rule guesses that from the report title; --deadline lets the auditor, who knows the site, say it outright,
- * so it replaces both the department and the government deadline. Reports under the 2007 条例 keep their own.
- */
-function applyDeadline(packs: RulePack[], deadline: string): RulePack[] {
-  return packs.map((pack) => ({
-    ...pack,
-    rules: pack.rules.map((rule) =>
-      rule.kind === 'annual-report-timeliness' ? { ...rule, params: { ...rule.params, deadline, governmentDeadline: deadline } } : rule,
-    ),
-  }))
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

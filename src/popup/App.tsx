@@ -12,6 +12,7 @@ import { KIND_HELP } from '../engine/rules/help.ts'
 import { FindingList, groupByRule } from './FindingList.tsx'
 import { verdictFor } from './site-known.ts'
 import { Summary } from './Summary.tsx'
+import { TermsInEffect } from './TermsInEffect.tsx'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -175,7 +176,7 @@ export function App() {
             {view.title || view.url || ''}
           </p>
         )}
-        {view?.asOf && <p class="asof">{t('asOfLabel', view.asOf)}</p>}
+        <TermsInEffect asOf={view?.asOf} host={view?.host ?? null} />
       </header>
 
       {!view && !reason && <p class="muted">{t('loading')}</p>}

@@ -5,6 +5,7 @@ import type { PageReport } from '../engine/types.ts'
 import type { ScanReport } from '../scan/report.ts'
 import type { ScanProgressView } from '../shared/scan.ts'
 import { scanProgressKey } from '../shared/storage.ts'
+import { message, uiLanguageTag } from '../shared/i18n.ts'
 
 async function ask<T>(msg: PopupToWorker): Promise<T> {
   return (await browser.runtime.sendMessage(msg)) as T
@@ -44,11 +45,13 @@ export async function readScanProgress(host: string): Promise<ScanProgressView |
   return ((await browser.storage.local.get(key))[key] as ScanProgressView | undefined) ?? null
 }
 
+/** Through shared/i18n.ts, so the options page's language choice applies (chrome.i18n cannot switch at run time). */
 export function t(key: string, subs?: string | string[]): string {
-  return browser.i18n.getMessage(key, subs) || key
+  return message(key, subs)
 }
 
-export const uiLanguage = browser.i18n.getUILanguage()
+/** Evaluated when this module first loads: the entry points apply the language setting before importing it. */
+export const uiLanguage = uiLanguageTag()
 
 /** The tab to report on: `?tabId=N` (tests, or the popup opened as a tab), else the active tab of this window. */
 export async function targetTabId(): Promise<number | null> {

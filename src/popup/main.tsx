@@ -1,8 +1,11 @@
 import { render } from 'preact'
-import { App } from './App.tsx'
-import { t, uiLanguage } from './api.ts'
+import { applyUiLangSetting } from '../shared/i18n.ts'
 import './popup.css'
 
+// The language setting is read before the UI modules load: they fix their language when first evaluated.
+await applyUiLangSetting()
+const { App } = await import('./App.tsx')
+const { t, uiLanguage } = await import('./api.ts')
 document.documentElement.lang = /^en\b/i.test(uiLanguage) ? 'en' : 'zh-CN'
 document.title = t('extName')
 render(<App />, document.getElementById('app')!)

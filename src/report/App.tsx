@@ -4,7 +4,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks'
 import { csvFileName, reportsToCsv } from '../engine/csv.ts'
 import type { SiteColumn } from '../engine/site/types.ts'
-import browser from 'webextension-polyfill'
 import type { Lang, PageReport } from '../engine/types.ts'
 import type { ScanReport } from '../scan/report.ts'
 import type { ScanView, SessionView } from '../shared/messages.ts'
@@ -18,6 +17,8 @@ import { ReportSummary } from './ReportSummary.tsx'
 import { vetoItems } from './veto-items.ts'
 import { buildOffice, downloadBytes, officeFileName, readExportTerms, type OfficeFormat } from './office-export.ts'
 import { todayInShanghai } from '../engine/dates.ts'
+import { TermsInEffect } from '../popup/TermsInEffect.tsx'
+import { readSettings } from '../shared/settings.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -34,11 +35,11 @@ export function sitePageOf(scan: ScanReport): PageReport {
   return { url: scan.startUrl, title: page?.title ?? '', kind: 'other', asOf: scan.asOf, findings: scan.findings, notes: scan.stats.notes }
 }
 
-/** The auditor's name, when the options page has stored one (`settings.auditor` in storage.local). */
+/** The auditor's name, when the options page has stored one. */
 async function readAuditor(): Promise<string | null> {
   try {
-    const { settings } = (await browser.storage.local.get('settings')) as { settings?: { auditor?: unknown } }
-    return typeof settings?.auditor === 'string' && settings.auditor.trim() ? settings.auditor.trim() : null
+    const { settings } = await readSettings()
+    return settings.auditorName.trim() || null
   } catch {
     return null
   }
@@ -169,6 +170,7 @@ export function App({ host }: { host: string | null }) {
       </header>
 
       <ReportSummary host={host} asOf={asOf} auditor={auditor} pages={pages} columns={scan ? scan.site.columns.length : null} items={items} />
+      <TermsInEffect asOf={asOf} host={host} class="muted terms" />
 
       <section>
         <h2>{t('reportPages', String(pages.length))}</h2>

@@ -1,8 +1,11 @@
 import { render } from 'preact'
-import { App } from './App.tsx'
-import { t, uiLanguage } from '../popup/api.ts'
+import { applyUiLangSetting } from '../shared/i18n.ts'
 import './report.css'
 
+// The language setting is read before the UI modules load: they fix their language when first evaluated.
+await applyUiLangSetting()
+const { App } = await import('./App.tsx')
+const { t, uiLanguage } = await import('../popup/api.ts')
 const host = new URLSearchParams(location.search).get('host')
 document.documentElement.lang = /^en\b/i.test(uiLanguage) ? 'en' : 'zh-CN'
 document.title = host ? t('reportTitle', host) : t('extName')

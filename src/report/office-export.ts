@@ -1,8 +1,8 @@
 // The report page's XLSX and 整改通知 buttons. The builders (with exceljs and docx, most of a megabyte) are fetched
 // by dynamic import only when a button is pressed, so they stay out of the page's first load and out of every other
 // bundle.
-import browser from 'webextension-polyfill'
 import { csvFileName } from '../engine/csv.ts'
+import { bodyTypeFor, readSettings } from '../shared/settings.ts'
 import { DEFAULT_DEADLINE_WORKING_DAYS, type ExportContext, type ExportData } from '../export/context.ts'
 
 export type OfficeFormat = 'xlsx' | 'docx'
@@ -12,7 +12,7 @@ const MIME: Record<OfficeFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 }
 
-const BODY_TYPES: Record<string, string> = { government: '县级以上人民政府', department: '部门' }
+const BODY_TYPES: Record<'government' | 'department', string> = { government: '县级以上人民政府', department: '部门' }
 
 export interface ExportTerms {
   deadlineWorkingDays: number
@@ -21,27 +21,14 @@ export interface ExportTerms {
   auditor: string
 }
 
-/**
- * The terms the options page may have stored (`settings` in storage.local, the options page's field names): the
- * notices' working-day deadline, the body type (the site's own, else the global one) and the auditor. Anything
- * missing or malformed falls back to the defaults.
- */
+/** The notices' terms from the options (validated by readSettings): the deadline, the site's body type, the auditor. */
 export async function readExportTerms(host: string): Promise<ExportTerms> {
-  let settings: Record<string, unknown> = {}
-  try {
-    const got = (await browser.storage.local.get('settings')) as { settings?: unknown }
-    if (got.settings && typeof got.settings === 'object') settings = got.settings as Record<string, unknown>
-  } catch {
-    // No storage (a page opened outside the extension): the defaults.
-  }
-  const days = settings.noticeDeadlineDays
-  const perSite = settings.siteBodyTypes && typeof settings.siteBodyTypes === 'object' ? (settings.siteBodyTypes as Record<string, unknown>) : {}
-  const type = Object.hasOwn(perSite, host) ? perSite[host] : settings.bodyType
-  const auditor = typeof settings.auditorName === 'string' ? settings.auditorName : typeof settings.auditor === 'string' ? settings.auditor : ''
+  const { settings } = await readSettings()
+  const type = bodyTypeFor(settings, host)
   return {
-    deadlineWorkingDays: Number.isInteger(days) && (days as number) > 0 && (days as number) <= 365 ? (days as number) : DEFAULT_DEADLINE_WORKING_DAYS,
-    ...(typeof type === 'string' && Object.hasOwn(BODY_TYPES, type) && { bodyType: BODY_TYPES[type] }),
-    auditor: auditor.trim(),
+    deadlineWorkingDays: settings.noticeDeadlineDays || DEFAULT_DEADLINE_WORKING_DAYS,
+    ...(type !== 'auto' && { bodyType: BODY_TYPES[type] }),
+    auditor: settings.auditorName.trim(),
   }
 }
 

@@ -54,6 +54,9 @@ export type PopupToWorker =
   | { type: 'getScan'; host: string | null }
   /** A validated session file: its pages merge into the host's session, its scan becomes the host's last scan. */
   | { type: 'importSession'; host: string; pages: PageReport[]; scan: ScanReport | null }
+  /** Options page: the hosts with a stored session or scan, and removing everything stored about one of them. */
+  | { type: 'siteDataHosts' }
+  | { type: 'clearSiteData'; host: string }
 
 export type FrameStatus = 'ok' | 'too-large' | 'not-html' | 'error'
 

@@ -19,6 +19,8 @@ export interface SessionMeta {
   startedAt: string
   /** Page urls in the order they were first audited. */
   urls: string[]
+  /** When each page was last audited (ISO time), for the retention limit; a page without one counts from startedAt. */
+  seenAt?: Record<string, string>
 }
 
 /** storage.local: ScanProgressView of the host's latest site scan. */

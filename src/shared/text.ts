@@ -2,8 +2,16 @@
 import { pick } from '../engine/finding.ts'
 import type { Lang, Localized } from '../engine/types.ts'
 
+let chosen: Lang | null = null
+
+/** Set by the extension pages from the options page's language (shared/i18n.ts); markers keep the browser's. */
+export function setChosenLang(lang: Lang | null): void {
+  chosen = lang
+}
+
 /** The UI language of the extension pages and markers: Chinese unless the browser speaks something else. */
 export function uiLang(): Lang {
+  if (chosen) return chosen
   const ui = typeof chrome !== 'undefined' && chrome.i18n?.getUILanguage ? chrome.i18n.getUILanguage() : 'zh-CN'
   return ui.toLowerCase().startsWith('zh') ? 'zh' : 'en'
 }
