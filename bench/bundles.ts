@@ -70,7 +70,8 @@ export function bundleGroups(dist: string): BundleGroup[] {
   const worker = staticClosure(dist, manifest.background.service_worker)
   const html = readFileSync(join(dist, 'src/report/index.html'), 'utf8')
   const entry = /<script[^>]+src="\/?([^"]+\.js)"/.exec(html)?.[1]
-  const report = entry ? staticClosure(dist, entry) : []
+  // The page's entry awaits its UI modules by import() (after reading the language setting), so they load with it.
+  const report = entry ? [...new Set([entry, ...refs(dist, entry, DYNAMIC_IMPORT)].flatMap((f) => staticClosure(dist, f)))] : []
   return [
     group(dist, 'content script', content.flatMap((f) => staticClosure(dist, f))),
     group(dist, 'service worker', worker),
