@@ -102,7 +102,9 @@ describe('CLI: auditing saved pages', () => {
     expect(out.rulePacks[0].version).toMatch(/\S/)
     expect(out.pages).toHaveLength(1)
     const page = out.pages[0]
-    expect(Object.keys(page).sort()).toEqual(['findings', 'kind', 'source', 'title', 'url'])
+    // publisher and column are there when the page states them (README: the JSON contract); this page states both.
+    expect(Object.keys(page).sort()).toEqual(['column', 'findings', 'kind', 'publisher', 'source', 'title', 'url'])
+    expect((page as unknown as { publisher: string }).publisher).toMatch(/\S/)
     expect(page.source).toBe(fx('gbk-article.html'))
     expect(page.url).toBe(URL_GIVEN)
     expect(page.title).toContain('某某县政府信息公开工作要点')
