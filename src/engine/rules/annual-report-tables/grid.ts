@@ -1,0 +1,94 @@
+// A table's slots rebuilt from its placed cells, and the questions the checks ask of it: which cell covers a slot,
+// whether a figure's cell lines up with its row and column, and what a row is called.
+import type { DataTable, TableCell } from '../../types.ts'
+import { compact } from '../../text.ts'
+import { readFigure, type Figure } from './figures.ts'
+
+export interface Reading {
+  /** Set when the slot's cell cannot be trusted to hold this row's and this column's figure. */
+  misaligned: string | null
+  figure: Figure
+}
+
+export class Grid {
+  readonly table: DataTable
+  private readonly slots: Int32Array
+  /** Slots two cells claim (merged cells that do not line up). */
+  private readonly conflicts: Uint8Array
+
+  constructor(table: DataTable) {
+    this.table = table
+    this.slots = new Int32Array(table.rows * table.cols).fill(-1)
+    this.conflicts = new Uint8Array(table.rows * table.cols)
+    table.cells.forEach((cell, i) => {
+      for (let r = cell.row; r < cell.row + cell.rowSpan && r < table.rows; r++) {
+        for (let c = cell.col; c < cell.col + cell.colSpan && c < table.cols; c++) {
+          const at = r * table.cols + c
+          if (this.slots[at] >= 0) this.conflicts[at] = 1
+          else this.slots[at] = i
+        }
+      }
+    })
+  }
+
+  get rows(): number {
+    return this.table.rows
+  }
+
+  get cols(): number {
+    return this.table.cols
+  }
+
+  at(row: number, col: number): TableCell | null {
+    if (row < 0 || col < 0 || row >= this.table.rows || col >= this.table.cols) return null
+    const i = this.slots[row * this.table.cols + col]
+    return i >= 0 ? this.table.cells[i] : null
+  }
+
+  /** Whether some cell's compact text matches. */
+  has(re: RegExp): boolean {
+    return this.table.cells.some((c) => re.test(compact(c.text)))
+  }
+
+  /** Cells that start in `row`, left to right. */
+  rowCells(row: number): TableCell[] {
+    return this.table.cells.filter((c) => c.row === row)
+  }
+
+  /** The label cell nearest the figures (the slot left of `firstValueCol`), when it starts in this row. */
+  nearestLabel(row: number, firstValueCol: number): string | null {
+    const cell = this.at(row, firstValueCol - 1)
+    return cell && cell.row === row ? compact(cell.text) : null
+  }
+
+  /** Every label left of the figures, merged ones included (三、本年度办理结果（四）无法提供1.本机关不掌握…). */
+  fullLabel(row: number, firstValueCol: number): string {
+    const seen = new Set<TableCell>()
+    let out = ''
+    for (let c = 0; c < firstValueCol; c++) {
+      const cell = this.at(row, c)
+      if (cell && !seen.has(cell)) {
+        seen.add(cell)
+        out += compact(cell.text)
+      }
+    }
+    return out
+  }
+
+  /** The figure of one row and column, or why it cannot be read as that row's and column's own. */
+  read(row: number, col: number, units: readonly string[], noneMarks: readonly string[]): Reading {
+    const cell = this.at(row, col)
+    const none: Figure = { kind: 'none', raw: '' }
+    if (!cell) return { misaligned: 'missing', figure: none }
+    const figure = readFigure(cell.text, units, noneMarks)
+    if (this.conflicts[row * this.table.cols + col] || cell.overlaps) return { misaligned: 'overlap', figure }
+    if (cell.colSpan > 1) return { misaligned: 'colspan', figure }
+    if (cell.row !== row || cell.rowSpan > 1) return { misaligned: 'rowspan', figure }
+    return { misaligned: null, figure }
+  }
+}
+
+/** The first table where every pattern matches some cell, skipping those already taken. */
+export function findTable(grids: readonly Grid[], patterns: readonly RegExp[], taken: ReadonlySet<Grid> = new Set()): Grid | null {
+  return grids.find((g) => !taken.has(g) && patterns.every((re) => g.has(re))) ?? null
+}
