@@ -88,7 +88,16 @@ export class Grid {
   }
 }
 
-/** The first table where every pattern matches some cell, skipping those already taken. */
+/**
+ * The first table where every pattern matches some cell, skipping those already taken. A table cut at the row cap may
+ * have lost the cells that would match, so one that matches the first pattern is taken next: the checks then say
+ * which rows were not read, rather than that there is no table.
+ */
 export function findTable(grids: readonly Grid[], patterns: readonly RegExp[], taken: ReadonlySet<Grid> = new Set()): Grid | null {
-  return grids.find((g) => !taken.has(g) && patterns.every((re) => g.has(re))) ?? null
+  const open = grids.filter((g) => !taken.has(g))
+  return (
+    open.find((g) => patterns.every((re) => g.has(re))) ??
+    open.find((g) => g.table.rowsCut > 0 && patterns.length > 0 && g.has(patterns[0])) ??
+    null
+  )
 }
