@@ -90,6 +90,17 @@ describe('table 三 on the 2021 format', () => {
     expect(fs.find((f) => f.section === '表三 总计列' && f.status === 'review' && /无法核对/.test(f.message.zh))).toBeTruthy()
   })
 
+  it.each([
+    ['a cell missing in the middle of a row', '<td>40</td><td>6</td><td></td><td>1</td><td>2</td><td>49</td></tr>'],
+    ['a row running past the header', '<td>40</td><td>6</td><td></td><td></td><td>1</td><td>2</td><td>49</td><td>0</td></tr>'],
+  ])('%s: its figures are out of line, so the row is review and nothing is summed with them', (_name, cells) => {
+    const html = PASS_PAGE.replace('<td>40</td><td>6</td><td></td><td></td><td>1</td><td>2</td><td>49</td></tr>', cells)
+    const fs = tableFindings(html)
+    expect(fs.filter((f) => f.status === 'fail')).toEqual([])
+    expect(fs.find((f) => f.section === '表三 总计列' && f.status === 'review')?.data?.unreadableRows).toEqual(['（一）予以公开'])
+    expect(fs.find((f) => f.section === '表三 （七）总计')).toMatchObject({ status: 'review' })
+  })
+
   it('a blank 办理结果总计 beside figures is review (a total not filled in), not a false fail', () => {
     const html = PASS_PAGE.replace(/(（七）总计<\/td>)<td>72<\/td>/, '$1<td>&nbsp;</td>')
     const f = tableFindings(html).find((x) => x.section === '表三 自然人列')!
@@ -101,6 +112,28 @@ describe('table 三 on the 2021 format', () => {
     const html = PASS_PAGE.replace('<td>科研机构</td>', '<td>科研院所</td>')
     const fs = tableFindings(html)
     expect(fs.find((f) => f.section === '表三' && f.status === 'review')?.message.zh).toContain('科研机构')
+  })
+})
+
+describe('（七）总计 against the result rows', () => {
+  it('a result row that does not add into （七）总计 fails in its column, with both figures', () => {
+    const html = PASS_PAGE.replace('（一）予以公开</td><td>40</td>', '（一）予以公开</td><td>41</td>').replace('<td>2</td><td>49</td></tr>', '<td>2</td><td>50</td></tr>')
+    const fs = tableFindings(html)
+    const f = fs.find((x) => x.data?.sumOfResultRows !== undefined && x.data?.column === '自然人')!
+    expect(f).toMatchObject({ status: 'fail', data: { resultTotal: 72, sumOfResultRows: 73, difference: -1 } })
+    // The column relation uses （七）总计 itself, so it still holds: the break is said once, where it is.
+    expect(byKey(fs, '表三 自然人列')?.status).toBe('pass')
+  })
+
+  it('a 小计 row a report adds is left out of the sum and named', () => {
+    const html = PASS_PAGE.replace('rowspan="22">三、本年度办理结果', 'rowspan="23">三、本年度办理结果')
+      .replace('<td rowspan="8">（三）不予公开</td>', '<td rowspan="9">（三）不予公开</td>')
+      .replace('8.属于行政查询事项</td>' + '<td></td>'.repeat(7) + '</tr>', '8.属于行政查询事项</td>' + '<td></td>'.repeat(7) + '</tr><tr><td>小计</td><td>1</td>' + '<td></td>'.repeat(5) + '<td>1</td></tr>')
+    const fs = tableFindings(html)
+    const f = fs.find((x) => x.section === '表三 （七）总计')!
+    expect(f.status).toBe('pass')
+    expect(f.evidence.zh).toContain('小计行不计入：小计')
+    expect(fs.filter((x) => x.status === 'fail')).toEqual([])
   })
 })
 
@@ -164,6 +197,10 @@ describe.skipIf(!existsSync(CORPUS_DIR))('the real Shanghai reports', () => {
       ['行政诉讼（未经复议直接起诉）', 'pass', 9],
       ['行政诉讼（复议后起诉）', 'pass', 0],
     ])
+    // （七）总计 equals the result rows in every applicant column; the 总计 column's result cells are blank, so it is
+    // review there, never a sum of blanks.
+    expect(fs.find((f) => f.section === '表三 （七）总计' && f.status === 'pass')?.data?.columnsChecked).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'])
+    expect(fs.find((f) => f.section === '表三 （七）总计' && f.status === 'review')?.data?.unfilledColumns).toEqual(['总计'])
     const narrative = fs.filter((f) => f.status === 'review' && f.data?.item).map((f) => [f.data!.item, f.data!.stated, f.data!.inTable])
     expect(narrative).toEqual([
       ['予以公开及部分公开', 258, 275],
@@ -182,6 +219,7 @@ describe.skipIf(!existsSync(CORPUS_DIR))('the real Shanghai reports', () => {
     // Row 一's 总计 says 29130 where its columns add up to 29126.
     expect(byKey(fs, '表三 一、本年新收政府信息公开申请数量')).toMatchObject({ status: 'fail', data: { total: 29130, sumOfColumns: 29126 } })
     expect(fs.filter((f) => f.section.startsWith('表四')).every((f) => f.status === 'pass')).toBe(true)
+    expect(fs.find((f) => f.section === '表三 （七）总计')?.data?.columnsChecked).toHaveLength(7)
     // Signed figures of the trial format's table 二.
     expect(byKey(fs, '表二')!.data).toMatchObject({ 'row:行政许可': [893, -183, 12854581], 'row:行政事业性收费': [49, -1] })
   })

@@ -10,7 +10,7 @@ import { RELATION_3, REASONS, ROW_NAMES } from './messages.ts'
 import type { Params, ReportFormat } from './params.ts'
 import { statedPeriod } from './period.ts'
 import { readTable2 } from './table2.ts'
-import { checkColumn, checkRowSums, KEY_ROWS, layoutOf, rowTotal, type Layout } from './table3.ts'
+import { checkColumn, checkResultSums, checkRowSums, KEY_ROWS, layoutOf, rowTotal, type Layout } from './table3.ts'
 import { checkGroup, layout4, type GroupVerdict } from './table4.ts'
 
 type Emit = (f: { status: Finding['status']; section: string; key: string; message: Localized; evidence: Localized; expected: Localized; data?: FindingData; grid?: Grid | null }) => void
@@ -152,6 +152,52 @@ function checkTable3(grid: Grid | null, layout: Layout | null, params: Params, f
     }
   }
   checkTable3Rows(grid, layout, params, emit)
+  checkTable3Results(grid, layout, params, emit)
+}
+
+function checkTable3Results(grid: Grid, layout: Layout, params: Params, emit: Emit): void {
+  const sums = checkResultSums(grid, layout, params.table3.results, params.units, params.noneMarks)
+  if (!sums) return
+  const expected = { zh: '每一列的“（七）总计”等于（一）至（六）各项办理结果之和', en: 'in each column, （七）总计 is the sum of the result rows (一)–(六)' }
+  const left = sums.subtotals.length
+    ? { zh: `；小计行不计入：${sums.subtotals.join('、')}`, en: `; subtotal rows left out: ${sums.subtotals.join(', ')}` }
+    : { zh: '', en: '' }
+  for (const b of sums.broken) {
+    emit({
+      status: 'fail', section: `表三 ${b.column}列（七）总计`, key: `t3:results:${b.column}`, grid,
+      message: { zh: `表三「${b.column}」列（七）总计 ${b.stated} 不等于各项办理结果之和 ${b.sum}（相差 ${b.stated - b.sum}）`, en: `Table 3, column "${b.column}": （七）总计 ${b.stated} is not the sum of the ${sums.rows} result rows, ${b.sum} (difference ${b.stated - b.sum})` },
+      evidence: { zh: `（七）总计 ${b.stated}；${sums.rows} 个办理结果行之和 ${b.sum}${left.zh}`, en: `（七）总计 ${b.stated}; sum of ${sums.rows} result rows ${b.sum}${left.en}` },
+      expected,
+      data: { table: '三', column: b.column, resultTotal: b.stated, sumOfResultRows: b.sum, difference: b.stated - b.sum, resultRows: sums.rows },
+    })
+  }
+  if (sums.holds.length && !sums.broken.length) {
+    emit({
+      status: 'pass', section: '表三 （七）总计', key: 't3:results', grid,
+      message: { zh: `表三 ${sums.holds.length} 列的（七）总计均等于各项办理结果之和`, en: `Table 3: in ${sums.holds.length} columns （七）总计 equals the sum of the result rows` },
+      evidence: { zh: `${sums.holds.map((h) => `${h.column} ${h.stated}`).join('，')}${left.zh}`, en: `${sums.holds.map((h) => `${h.column} ${h.stated}`).join(', ')}${left.en}` },
+      expected,
+      data: { table: '三', columnsChecked: sums.holds.map((h) => h.column), resultRows: sums.rows },
+    })
+  }
+  if (sums.unfilled.length) {
+    emit({
+      status: 'review', section: '表三 （七）总计', key: 't3:results-unfilled', grid,
+      message: { zh: `表三以下列未核对（七）总计：${sums.unfilled.join('、')}（总计单元格未填写）`, en: `Table 3: （七）总计 not checked in ${sums.unfilled.join(', ')} (total cells left blank)` },
+      evidence: { zh: `空白的总计单元格不按 0 计入${left.zh}`, en: `blank total cells are not read as 0${left.en}` },
+      expected,
+      data: { table: '三', unfilledColumns: sums.unfilled },
+    })
+  }
+  if (sums.unreadable.length) {
+    emit({
+      status: 'review', section: '表三 （七）总计', key: 't3:results-unreadable', grid,
+      message: { zh: `表三以下列无法核对（七）总计：${sums.unreadable.join('、')}（单元格错位或不是数字）`, en: `Table 3: （七）总计 could not be checked in ${sums.unreadable.join(', ')} (cells out of line or not figures)` },
+      evidence: { zh: `共 ${sums.rows} 个办理结果行${left.zh}`, en: `${sums.rows} result rows${left.en}` },
+      expected,
+      data: { table: '三', unreadableColumns: sums.unreadable },
+    })
+  }
 }
 
 function checkTable3Rows(grid: Grid, layout: Layout, params: Params, emit: Emit): void {

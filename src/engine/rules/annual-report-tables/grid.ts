@@ -15,12 +15,16 @@ export class Grid {
   private readonly slots: Int32Array
   /** Slots two cells claim (merged cells that do not line up). */
   private readonly conflicts: Uint8Array
+  /** Per row, the last column a cell starting in it reaches. */
+  private readonly reach: Int32Array
 
   constructor(table: DataTable) {
     this.table = table
     this.slots = new Int32Array(table.rows * table.cols).fill(-1)
     this.conflicts = new Uint8Array(table.rows * table.cols)
+    this.reach = new Int32Array(table.rows).fill(-1)
     table.cells.forEach((cell, i) => {
+      if (cell.row < table.rows) this.reach[cell.row] = Math.max(this.reach[cell.row], cell.col + cell.colSpan - 1)
       for (let r = cell.row; r < cell.row + cell.rowSpan && r < table.rows; r++) {
         for (let c = cell.col; c < cell.col + cell.colSpan && c < table.cols; c++) {
           const at = r * table.cols + c
@@ -75,12 +79,42 @@ export class Grid {
     return out
   }
 
+  private frame: { first: number; last: number } | null = null
+  private readonly rowState = new Map<number, string | null>()
+
+  /**
+   * The figure columns, first to last. A row whose figures are pushed out of line — a cell from an earlier row
+   * reaching into them, a cell missing, or a cell running past the last figure column — has every figure after the
+   * break in the wrong column, so none of its figures is read.
+   */
+  setFrame(first: number, last: number): void {
+    this.frame = { first, last }
+    this.rowState.clear()
+  }
+
+  private rowBreak(row: number): string | null {
+    if (!this.frame) return null
+    let state = this.rowState.get(row)
+    if (state !== undefined) return state
+    state = null
+    for (let c = this.frame.first; c <= this.frame.last && !state; c++) {
+      const cell = this.at(row, c)
+      if (!cell) state = 'row-short'
+      else if (cell.row !== row || this.conflicts[row * this.table.cols + c] || cell.overlaps) state = 'row-intruded'
+    }
+    if (!state && this.reach[row] > this.frame.last) state = 'row-overflow'
+    this.rowState.set(row, state)
+    return state
+  }
+
   /** The figure of one row and column, or why it cannot be read as that row's and column's own. */
   read(row: number, col: number, units: readonly string[], noneMarks: readonly string[]): Reading {
     const cell = this.at(row, col)
     const none: Figure = { kind: 'none', raw: '' }
     if (!cell) return { misaligned: 'missing', figure: none }
     const figure = readFigure(cell.text, units, noneMarks)
+    const broken = this.rowBreak(row)
+    if (broken) return { misaligned: broken, figure }
     if (this.conflicts[row * this.table.cols + col] || cell.overlaps) return { misaligned: 'overlap', figure }
     if (cell.colSpan > 1) return { misaligned: 'colspan', figure }
     if (cell.row !== row || cell.rowSpan > 1) return { misaligned: 'rowspan', figure }

@@ -27,6 +27,8 @@ export const params = strict({
     columns: list(strict({ name: text(), pattern: pattern(), total: v.boolean() }), 2),
     /** Row labels (the label cell nearest the figures) of the four rows of the 勾稽关系. */
     rows: strict({ received: pattern(), carriedIn: pattern(), resultTotal: pattern(), carriedOut: pattern() }),
+    /** The result rows between 上年结转 and （七）总计: which labels are subtotals, left out of the column sums. */
+    results: strict({ subtotal: pattern(), groupRow: pattern(), itemRow: pattern() }),
   }),
   table4: strict({
     find: patternList(),

@@ -42,6 +42,7 @@ export function layoutOf(grid: Grid, p: Params['table3']): Layout | null {
   if (!columns.length) return null
   const firstValueCol = Math.min(...columns.map((c) => c.col))
   if (firstValueCol === 0) return null
+  grid.setFrame(firstValueCol, Math.max(...columns.map((c) => c.col)))
   const rows: Record<KeyRow, number | null> = { received: null, carriedIn: null, resultTotal: null, carriedOut: null }
   const order: [KeyRow, RegExp][] = [['received', received], ['carriedIn', carriedIn], ['resultTotal', resultTotal], ['carriedOut', carriedOut]]
   let from = headerEnd
@@ -138,4 +139,76 @@ export function rowTotal(grid: Grid, layout: Layout, row: number, units: readonl
     sum += valueOf(x.figure)
   }
   return sum
+}
+
+export interface ResultSum {
+  column: string
+  stated: number
+  sum: number
+}
+
+export interface ResultSums {
+  holds: ResultSum[]
+  broken: ResultSum[]
+  /** Columns where a result row or the total cannot be read. */
+  unreadable: string[]
+  /** Columns whose totals are left blank beside figures: not summed (said by the blank-total review). */
+  unfilled: string[]
+  /** Rows left out as subtotals (a 小计 row, or a （三）-style row followed by its numbered items). */
+  subtotals: string[]
+  rows: number
+}
+
+/**
+ * （七）总计 = the sum of the result rows (一)…(六) in each column. A report that adds its own subtotal rows would be
+ * counted twice, so a 小计 row and a group row followed by numbered items are left out and named.
+ */
+export function checkResultSums(grid: Grid, layout: Layout, p: Params['table3']['results'], units: readonly string[], none: readonly string[]): ResultSums | null {
+  const from = layout.rows.carriedIn
+  const to = layout.rows.resultTotal
+  if (from === null || to === null) return null
+  const [subtotal, group, item] = compilePatterns([p.subtotal, p.groupRow, p.itemRow])
+  const labels: { row: number; label: string }[] = []
+  for (let r = from + 1; r < to; r++) {
+    const label = grid.nearestLabel(r, layout.firstValueCol)
+    if (label !== null) labels.push({ row: r, label })
+  }
+  const subtotals: string[] = []
+  // A group row (（三）不予公开) with figures of its own, followed by its numbered items, is a subtotal. When the
+  // next row opens its own group (the template's rowspanned （三） cell starts there), the row before is a leaf.
+  const opensGroup = (row: number): boolean =>
+    grid.rowCells(row).some((c) => c.col < layout.firstValueCol - 1 && (group?.test(compact(c.text)) ?? false))
+  const leaves = labels.filter((x, i) => {
+    const next = labels[i + 1]
+    const isSub =
+      (subtotal?.test(x.label) ?? false) ||
+      ((group?.test(x.label) ?? false) && !!next && (item?.test(next.label) ?? false) && !opensGroup(next.row))
+    if (isSub) subtotals.push(x.label)
+    return !isSub
+  })
+  const out: ResultSums = { holds: [], broken: [], unreadable: [], unfilled: [], subtotals, rows: leaves.length }
+  if (!leaves.length) return null
+  const parts = layout.columns.filter((c) => !c.total)
+  for (const col of layout.columns) {
+    const stated = grid.read(to, col.col, units, none)
+    const cells = leaves.map((x) => grid.read(x.row, col.col, units, none))
+    if ([stated, ...cells].some((x) => x.misaligned || !isCount(x.figure))) {
+      out.unreadable.push(col.name)
+      continue
+    }
+    // A blank 总计 cell in a result row whose applicant cells hold figures is a total not filled in, not a 0.
+    const unfilled =
+      col.total &&
+      leaves.some((x, i) => cells[i].figure.kind === 'none' && parts.some((p) => { const f = grid.read(x.row, p.col, units, none).figure; return f.kind === 'number' && f.value !== 0 }))
+    const sum = cells.reduce((a, x) => a + valueOf(x.figure), 0)
+    // A blank （七）总计 with figures above it is the column relation's "total not filled in" review already.
+    if (unfilled || (stated.figure.kind === 'none' && sum !== 0)) {
+      out.unfilled.push(col.name)
+      continue
+    }
+    const entry = { column: col.name, stated: valueOf(stated.figure), sum }
+    if (entry.stated === sum) out.holds.push(entry)
+    else out.broken.push(entry)
+  }
+  return out
 }

@@ -55,6 +55,7 @@ export function layout4(grid: Grid, p: Params['table4']): Table4Layout {
   for (const g of groups) g.missingParts = p.parts.map((d) => d.name).filter((n) => !g.parts.some((x) => x.name === n))
   // The figures: the first row below the header with a figure under a mapped column.
   const mapped = groups.flatMap((g) => [...g.parts.map((x) => x.col), ...(g.total === null ? [] : [g.total])])
+  if (mapped.length) grid.setFrame(Math.min(...mapped), Math.max(...mapped))
   let dataRow: number | null = null
   for (let r = partsRow + 1; r < grid.rows && dataRow === null; r++) {
     if (mapped.some((c) => grid.at(r, c)?.row === r)) dataRow = r
