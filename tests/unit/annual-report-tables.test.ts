@@ -7,6 +7,9 @@ import { audit } from '../../src/engine/audit.ts'
 import { buildPageModel } from '../../src/engine/page-model.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import { readFigure } from '../../src/engine/rules/annual-report-tables/figures.ts'
+import { readTable, TABLE_CAPS } from '../../src/engine/extract/tables.ts'
+import { load } from 'cheerio/slim'
+import type { Element } from 'domhandler'
 import type { Finding } from '../../src/engine/types.ts'
 import { CORPUS_DIR, REPO_ROOT } from '../support/corpus.ts'
 
@@ -49,6 +52,37 @@ describe('figures as reports write them', () => {
 
   it.each(['见附件', '12（含3件转办）', '约20', '5%', '1,23'])('"%s" is not a figure', (raw) => {
     expect(readFigure(raw, UNITS, NONE).kind).toBe('text')
+  })
+})
+
+describe('tables laid out as a browser lays them out', () => {
+  const first = (html: string) => {
+    const $ = load(html)
+    return readTable($, $('table').get(0) as Element)
+  }
+  const at = (t: ReturnType<typeof first>, text: string) => t.cells.find((c) => c.text === text)
+
+  it('places rowspan and colspan cells and flags a cell placed over a slot taken from above', () => {
+    const t = first('<table><tr><td rowspan="2">a</td><td colspan="2">b</td></tr><tr><td>c</td><td colspan="2">d</td></tr><tr><td rowspan="0">e</td><td>f</td></tr><tr><td>g</td></tr></table>')
+    expect(at(t, 'c')).toMatchObject({ row: 1, col: 1 })
+    expect(at(t, 'd')).toMatchObject({ row: 1, col: 2, colSpan: 2 })
+    // rowspan="0" runs to the last row.
+    expect(at(t, 'e')).toMatchObject({ row: 2, col: 0, rowSpan: 2 })
+    expect(at(t, 'g')).toMatchObject({ row: 3, col: 1 })
+    const overlap = first('<table><tr><td>a</td><td rowspan="2">b</td></tr><tr><td colspan="2">c</td></tr></table>')
+    expect(at(overlap, 'c')).toMatchObject({ col: 0, colSpan: 2, overlaps: true })
+  })
+
+  it('reads the table\u2019s own rows, not those of a table nested in a cell', () => {
+    const t = first('<table><tbody><tr><td><table><tr><td>inner</td></tr><tr><td>inner2</td></tr></table></td></tr></tbody></table>')
+    expect(t.rows).toBe(1)
+  })
+
+  it('caps columns and spans, and says so', () => {
+    const t = first(`<table><tr><td colspan="100000">x</td><td>y</td></tr><tr>${'<td>1</td>'.repeat(500)}</tr></table>`)
+    expect(t.cols).toBe(TABLE_CAPS.cols)
+    expect(t.colsCut).toBe(true)
+    expect(t.cells.length).toBeLessThanOrEqual(1 + TABLE_CAPS.cols)
   })
 })
 
