@@ -105,6 +105,24 @@ function generatedPortalPage(blocks: number): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某县人民政府</title></head><body><div class="main">${out.join('')}</div></body></html>`
 }
 
+/**
+ * A 年度报告 whose table 三 is followed by a 10,000-row appendix table: the table extractor keeps 400 rows a table and
+ * the annual-report-tables rule must stay near the parser's cost.
+ */
+function generatedAnnualReport(rows: number): string {
+  const cols = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']
+  const line = (label: string, v: number[]) => `<tr><td colspan="2">${label}</td>${v.map((x) => `<td>${x}</td>`).join('')}</tr>`
+  const t3 = `<table><tr><td colspan="2" rowspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr>${cols.map((c) => `<td>${c}</td>`).join('')}</tr>${line('一、本年新收政府信息公开申请数量', [5, 1, 0, 0, 0, 0, 6])}${line('二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 0, 1])}
+${line('（一）予以公开', [4, 1, 0, 0, 0, 0, 5])}${line('（七）总计', [4, 1, 0, 0, 0, 0, 5])}${line('四、结转下年度继续办理', [2, 0, 0, 0, 0, 0, 2])}</table>`
+  const appendix = Array.from({ length: rows }, (_, i) => `<tr><td>${i + 1}</td><td>某某事项第${i + 1}项</td><td>${(i * 7) % 1000}</td></tr>`).join('\n')
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>某某县2025年政府信息公开工作年度报告</title></head><body><div class="article">
+<h1>某某县2025年政府信息公开工作年度报告</h1><p>本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止。本年度共收到政府信息公开申请6件。</p>
+<p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>${t3}
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p>
+<p>附表：事项清单</p><table><tr><td>序号</td><td>名称</td><td>数量</td></tr>${appendix}</table></div></body></html>`
+}
+
 function loadPages(): Page[] {
   const pages: Page[] = []
   if (existsSync(CORPUS)) {
@@ -124,6 +142,8 @@ function loadPages(): Page[] {
   // whole page's text).
   const headings = `<html><head><title>${'<h1>'.repeat(600)}</title></head><body>${'<h1>'.repeat(900)}${'word '.repeat(30_000)}</body></html>`
   pages.push({ name: 'unclosed-h1-900.html', html: headings, bytes: Buffer.byteLength(headings) })
+  const report = generatedAnnualReport(10_000)
+  pages.push({ name: 'generated-annual-report-10000-rows.html', html: report, bytes: Buffer.byteLength(report) })
   const guide = adversarialGuidePage(200_000)
   pages.push({ name: 'adversarial-guide-200k.html', html: guide, bytes: Buffer.byteLength(guide) })
   return pages

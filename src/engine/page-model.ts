@@ -6,6 +6,7 @@ import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
 import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
+import { extractTables } from './extract/tables.ts'
 import { capTreeDepth, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
 import type { ExtractContext, IsoDate, PageModel } from './types.ts'
 
@@ -39,5 +40,8 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     reportYear: structure.reportYear,
     notes: ctx.notes,
   }
-  return { ...model, kind: classifyKind(model) }
+  const kind = classifyKind(model)
+  // Only an annual report's tables are read by a rule; other pages skip the work.
+  if (kind === 'annual-report') return { ...model, kind, reportTables: extractTables($, ctx) }
+  return { ...model, kind }
 }

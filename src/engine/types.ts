@@ -119,6 +119,31 @@ export interface Heading {
   locator: Locator
 }
 
+/** One cell of a table as laid out by the HTML table model (rowspan/colspan placed, 0-based slots). */
+export interface TableCell {
+  row: number
+  col: number
+  rowSpan: number
+  colSpan: number
+  /** Visible text, whitespace collapsed (cut at TABLE_CAPS.cellText characters). */
+  text: string
+  /** Placed over a slot a cell from an earlier row already covers (merged cells that do not line up). */
+  overlaps?: boolean
+}
+
+/** A table of the main content, kept as cells so rules can rebuild its grid; bounded by the extractor's caps. */
+export interface DataTable {
+  locator: Locator
+  /** Rows and columns kept. */
+  rows: number
+  cols: number
+  cells: TableCell[]
+  /** Rows left out beyond the row cap; > 0 means the table was cut. */
+  rowsCut: number
+  /** True when a row or a span reached past the column cap. */
+  colsCut: boolean
+}
+
 export interface PageModel {
   url: string | null
   title: string
@@ -140,6 +165,8 @@ export interface PageModel {
   mainText: string
   /** For an annual report: the year it covers. */
   reportYear: number | null
+  /** For an annual report: its tables as cell grids (absent on other pages; see extract/tables.ts for the caps). */
+  reportTables?: DataTable[]
   /** Things the extraction was unsure about; rules turn uncertainty into "review". */
   notes: string[]
 }

@@ -2,6 +2,7 @@
 // show it beside a finding and need no engine code for that.
 import type { KindHelp } from '../rule-kit/kind.ts'
 import { help as annualReportStructure } from './annual-report-structure/messages.ts'
+import { help as annualReportTables } from './annual-report-tables/messages.ts'
 import { help as annualReportTimeliness } from './annual-report-timeliness/messages.ts'
 import { help as articleMetadata } from './article-metadata/messages.ts'
 import { help as blankColumn } from './blank-column/messages.ts'
@@ -19,6 +20,7 @@ import { help as statutoryCategories } from './statutory-categories/messages.ts'
 
 export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'annual-report-structure': annualReportStructure,
+  'annual-report-tables': annualReportTables,
   'annual-report-timeliness': annualReportTimeliness,
   'article-metadata': articleMetadata,
   'blank-column': blankColumn,

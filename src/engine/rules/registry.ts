@@ -3,6 +3,7 @@
 // `satisfies` clause makes a misspelt or missing kind a compile error.
 import type { PageRuleKind, RuleKind, SiteRuleKind } from '../rule-kit/kind.ts'
 import { annualReportStructure } from './annual-report-structure/index.ts'
+import { annualReportTables } from './annual-report-tables/index.ts'
 import { annualReportTimeliness } from './annual-report-timeliness/index.ts'
 import { articleMetadata } from './article-metadata/index.ts'
 import { blankColumn } from './blank-column/index.ts'
@@ -32,6 +33,7 @@ export type PageKindId =
   | 'guide-elements'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
+  | 'annual-report-tables'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check'
 export type KindId = PageKindId | SiteKindId
@@ -50,6 +52,7 @@ export const kinds = {
   'guide-elements': guideElements,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
+  'annual-report-tables': annualReportTables,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
 } satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
