@@ -141,8 +141,9 @@ export function evaluate(page: PageModel, p: Params, ctx: RuleContext): Finding[
   const asOf = ctx.asOf
   const listed = fromLists(page.recordLists ?? [], p, asOf)
   const scoped = inScope(page, p)
-  // A list labelled 留言时间 / 答复时间 is a message list wherever it sits; anything else needs the channel's name.
-  if (!scoped && !listed) return []
+  // Outside a channel named as one, only a list showing both when messages were left and how they were answered is a
+  // message list: a 留言选登 teaser in a sidebar (titles and 留言时间 only) does not make a page a 留言 page.
+  if (!scoped && !(listed && listed.messageDateShown && (listed.replyDateShown || listed.statusShown))) return []
   if (!listed && (page.kind === 'portal' || page.kind === 'directory')) return []
   const read = listed ?? fromDetail(page, p, asOf)
   if (!read) {
