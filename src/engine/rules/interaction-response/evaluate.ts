@@ -120,14 +120,29 @@ function fromDetail(page: PageModel, p: Params, asOf: IsoDate): Read | null {
 }
 
 /** By where the page sits (column, breadcrumb, ColumnName); the title only when the page says nothing of that. */
-export function inScope(page: PageModel, p: Params): boolean {
+export function channelOf(page: PageModel, p: Params): 'in' | 'excluded' | 'unknown' {
   const place = placeText(page) || compact(page.title)
-  if (p.excludeKeywords.some((k) => place.includes(compact(k)))) return false
-  return p.pageKeywords.some((k) => place.includes(compact(k)))
+  if (p.excludeKeywords.some((k) => place.includes(compact(k)))) return 'excluded'
+  return p.pageKeywords.some((k) => place.includes(compact(k))) ? 'in' : 'unknown'
 }
 
 function describe(m: Message): string {
   return `${clip(m.title || '（无标题）', 30)}（留言 ${m.left ?? '日期不详'}${m.status ? `，${m.status}` : ''}）`
+}
+
+/**
+ * Working days between any two of `dates`, from one walk over the calendar: a list of thousands of messages would
+ * otherwise count the same months day by day once per message.
+ */
+function workingDayCounter(dates: readonly IsoDate[]): (from: IsoDate, to: IsoDate) => number {
+  const sorted = [...new Set(dates)].sort()
+  const rank = new Map<IsoDate, number>()
+  let total = 0
+  sorted.forEach((d, i) => {
+    if (i > 0) total += workingDaysBetween(sorted[i - 1], d)
+    rank.set(d, total)
+  })
+  return (from, to) => (rank.get(to) ?? 0) - (rank.get(from) ?? 0)
 }
 
 function median(xs: number[]): number | null {
@@ -140,7 +155,9 @@ function median(xs: number[]): number | null {
 export function evaluate(page: PageModel, p: Params, ctx: RuleContext): Finding[] {
   const asOf = ctx.asOf
   const listed = fromLists(page.recordLists ?? [], p, asOf)
-  const scoped = inScope(page, p)
+  const channel = channelOf(page, p)
+  if (channel === 'excluded') return []
+  const scoped = channel === 'in'
   // Outside a channel named as one, only a list showing both when messages were left and how they were answered is a
   // message list: a 留言选登 teaser in a sidebar (titles and 留言时间 only) does not make a page a 留言 page.
   if (!scoped && !(listed && listed.messageDateShown && (listed.replyDateShown || listed.statusShown))) return []
@@ -202,7 +219,9 @@ export function evaluate(page: PageModel, p: Params, ctx: RuleContext): Finding[
     }),
   )
 
-  const replyDays = messages.filter((m) => m.left && m.replied && m.replied >= m.left).map((m) => workingDaysBetween(m.left as string, m.replied as string))
+  const pairs = messages.filter((m) => m.left && m.replied && m.replied >= m.left) as (Message & { left: string; replied: string })[]
+  const between = workingDayCounter(pairs.flatMap((m) => [m.left, m.replied]))
+  const replyDays = pairs.map((m) => between(m.left, m.replied))
   const dayData = { replyWorkingDaysMax: replyDays.length ? Math.max(...replyDays) : null, replyWorkingDaysMedian: median(replyDays), replyWorkingDays: replyDays.slice(0, MAX_DATA_DAYS) }
 
   if (read.via === 'list') {
