@@ -193,6 +193,11 @@ describe('全站扫描', () => {
       ['staleAll', 7, 'pass'],
       ['blank', 2, 'review'],
     ])
+    // Page veto hits beside the column counts: the demo site has no 留言 page, so the count cannot be judged (review).
+    const hits = await popup.getByTestId('scan-hit').evaluateAll((rows) =>
+      rows.map((r) => [(r as HTMLElement).dataset.group, Number((r as HTMLElement).dataset.count), (r as HTMLElement).dataset.status]),
+    )
+    expect(hits.filter(([key]) => key === 'unansweredMessages')).toEqual([['unansweredMessages', 0, 'review']])
     const verdict = (await popup.getByTestId('scan-verdict').textContent())?.trim()
     expect(verdict).toBe(await h.message('siteVerdictVeto'))
     if ((await h.uiLanguage()).startsWith('zh')) expect(verdict).toBe('可能触发单项否决：栏目不更新')
