@@ -16,6 +16,7 @@ export const MAX_RECORDS = 5000
 const MAX_VALUE = 200
 const MAX_LABEL = 12
 const MAX_LISTS = 50
+const SAMPLE = 10
 const ROW_TAGS = new Set(['li', 'div', 'dl', 'p', 'tr'])
 const PAIR = /^\s*([^\s：:\d][^：:]{0,11}?)\s*[：:]\s*(.*)$/
 
@@ -88,6 +89,7 @@ function rowsOf(container: Element): Element[] {
 /** Element children share one tag and class: the repeated rows of a list. */
 function isRepeated(container: Element): boolean {
   if (container.name === 'ul' || container.name === 'ol' || container.name === 'table') return true
+  if (container.children.length < 3) return false
   const kids = elementChildren(container)
   if (kids.length < 3 || !ROW_TAGS.has(kids[0].name)) return false
   const tag = kids[0].name
@@ -139,7 +141,10 @@ function segmentsOf(row: Element): string[] {
 function fromPairs(rows: Element[], base: string | null): { rows: Element[]; records: Omit<ListRecord, 'locator'>[] } {
   const kept: Element[] = []
   const records: Omit<ListRecord, 'locator'>[] = []
-  for (const row of rows) {
+  for (let n = 0; n < rows.length; n++) {
+    // A list of plain title-and-date rows (most lists) shows it in its first rows: stop before walking 20,000 of them.
+    if (n === SAMPLE && kept.length * 2 < SAMPLE) return { rows: [], records: [] }
+    const row = rows[n]
     const fields: RecordField[] = []
     const segs = segmentsOf(row)
     for (let i = 0; i < segs.length; i++) {
@@ -172,7 +177,8 @@ export function extractRecordLists($: CheerioAPI, ctx: ExtractContext): RecordLi
     for (let p = el.parent; p && p.type === 'tag' && !inside; p = p.parent) inside = taken.has(p as Element)
     if (inside) continue
     const rows = rowsOf(el)
-    if (rows.length === 0) continue
+    // One row is a header or a single record at most, not a list; portals hold thousands of one-entry blocks.
+    if (rows.length < 2) continue
     let labels: string[] | null = null
     let start = 0
     for (let i = 0; i < Math.min(3, rows.length) && !labels; i++) {
