@@ -110,7 +110,7 @@ export function vetoHitFindings(packs: readonly RulePack[], pages: readonly Page
     const where = list.map((p) => `${p.title || p.url || '—'}（${p.hits}）`).join('；')
     const message: Localized =
       status === 'n/a'
-        ? { zh: `规则包未启用“${c.kind}”类规则，未统计${c.title.zh}`, en: `No rule of kind “${c.kind}” is enabled; ${c.title.en} not counted` }
+        ? { zh: `规则包未启用检查“${c.title.zh}”的页面规则，未统计`, en: `No page rule of kind “${c.kind}” is enabled; ${c.title.en} not counted` }
         : status === 'fail'
           ? { zh: `${c.title.zh} ${c.count} 处，达到单项否决线 ${c.limit}`, en: `${c.title.en}: ${c.count}, at the veto limit of ${c.limit}` }
           : status === 'review'
