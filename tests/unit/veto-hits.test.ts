@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { siteSummary } from '../../src/background/scan.ts'
+import { scanTable } from '../../src/cli/scan-command.ts'
 import { audit } from '../../src/engine/audit.ts'
 import { nationalPack } from '../../src/engine/pack.ts'
 import { vetoHitCounts, hitCountDefs, vetoHitFindings, VETO_HITS_RULE_ID } from '../../src/engine/site/veto-hits.ts'
@@ -149,6 +150,9 @@ describe('site scan', () => {
     expect(summary.hits).toEqual([{ key: 'unansweredMessages', title: defs[0].title, status: 'fail', count: 2, limit: 1 }])
     // The site verdict words the column veto; the hit count carries its own status.
     expect(summary.groups.map((g) => g.key)).toEqual(['staleNewsNotice', 'staleAll', 'blank'])
+
+    // The CLI's table says it too.
+    expect(scanTable(report)).toContain(`[不合格] ${defs[0].title.zh} 2 处，达到单项否决线 1`)
 
     const items = vetoItems([national], [], report, 'zh')
     expect(items.find((i) => i.key === 'unansweredMessages')).toMatchObject({ count: 2, limit: 1, reached: true, label: { text: defs[0].title.zh } })
