@@ -86,6 +86,26 @@ describe('list shapes', () => {
   })
 })
 
+describe('the 2-month reply gap', () => {
+  it('replies marked 已回复 with the 答复时间 cell left blank may be recent: review, not a deduction', () => {
+    const html = page(
+      '<table><tr><th>标题</th><th>留言时间</th><th>状态</th><th>答复时间</th></tr>' +
+        '<tr><td><a href="/x/1.html">关于路灯的留言</a></td><td>2026-11-01</td><td>已回复</td><td></td></tr>' +
+        '<tr><td><a href="/x/2.html">关于公交的留言</a></td><td>2026-06-01</td><td>已回复</td><td>2026-06-20</td></tr></table>',
+    )
+    expect(run(html).recent).toMatchObject({ status: 'review', data: { latestReply: '2026-06-20', undatedReplies: 1 } })
+  })
+
+  it('every reply dated and the latest older than 2 months: the deduction', () => {
+    const html = page(
+      '<table><tr><th>标题</th><th>留言时间</th><th>状态</th><th>答复时间</th></tr>' +
+        '<tr><td><a href="/x/2.html">关于公交的留言</a></td><td>2026-06-01</td><td>已回复</td><td>2026-06-20</td></tr>' +
+        '<tr><td><a href="/x/3.html">关于公园的留言</a></td><td>2026-07-01</td><td>已办结</td><td>2026-07-10</td></tr></table>',
+    )
+    expect(run(html).recent).toMatchObject({ status: 'fail', severity: 'error', data: { latestReply: '2026-07-10', gapLine: '2026-09-27' } })
+  })
+})
+
 describe('scope', () => {
   it('a 网上信访 channel is left out, as 19号 leaves it out', () => {
     const html = page('<table><tr><th>标题</th><th>留言时间</th><th>状态</th></tr><tr><td><a href="/x/1.html">信访事项</a></td><td>2026-01-02</td><td>处理中</td></tr></table>', '网上信访')

@@ -229,7 +229,9 @@ export function evaluate(page: PageModel, p: Params, ctx: RuleContext): Finding[
     const replies = messages.map((m) => m.replied).filter((d): d is string => !!d)
     const latest = replies.length ? replies.reduce((a, b) => (a > b ? a : b)) : null
     const expected: Localized = { zh: `近 ${p.replyGapMonths} 个月内有答复发布（${gapLine} 之后）`, en: `a reply published in the last ${p.replyGapMonths} months (after ${gapLine})` }
-    const status = !read.replyDateShown ? 'review' : latest && latest >= gapLine ? 'pass' : 'fail'
+    // Answered (by status) with the reply date left blank: such a reply may be recent, so only a review can be said.
+    const undatedReplies = messages.filter((m) => m.answered === true && !m.replied).length
+    const status = !read.replyDateShown ? 'review' : latest && latest >= gapLine ? 'pass' : undatedReplies ? 'review' : 'fail'
     out.push(
       ctx.finding({
         status,
@@ -241,11 +243,13 @@ export function evaluate(page: PageModel, p: Params, ctx: RuleContext): Finding[
             ? { zh: `最近一次答复 ${latest}，近 ${p.replyGapMonths} 个月内有答复`, en: `Latest reply ${latest}, within the last ${p.replyGapMonths} months` }
             : status === 'fail'
               ? { zh: latest ? `最近一次答复 ${latest}，近 ${p.replyGapMonths} 个月未发布答复（扣分项）` : `列表中没有任何答复日期，近 ${p.replyGapMonths} 个月未见答复（扣分项）`, en: latest ? `Latest reply ${latest}: no reply in the last ${p.replyGapMonths} months (deduction)` : `No reply dates at all in the list (deduction)` }
-              : { zh: '列表未显示答复时间，无法判断近期是否有答复', en: 'The list shows no reply dates; cannot tell whether replies were published recently' },
+              : read.replyDateShown
+                ? { zh: `${undatedReplies} 条已答复留言未填答复时间，无法判断近 ${p.replyGapMonths} 个月是否有答复`, en: `${undatedReplies} answered message(s) have no reply date; cannot tell whether replies were published in the last ${p.replyGapMonths} months` }
+                : { zh: '列表未显示答复时间，无法判断近期是否有答复', en: 'The list shows no reply dates; cannot tell whether replies were published recently' },
         evidence: { zh: `本页 ${messages.length} 条留言，答复日期 ${replies.length} 个，最近 ${latest ?? '无'}；审计日 ${asOf}`, en: `${messages.length} messages, ${replies.length} reply dates, latest ${latest ?? 'none'}; as of ${asOf}` },
         expected,
         locator: null,
-        data: { latestReply: latest, gapLine, replies: replies.length },
+        data: { latestReply: latest, gapLine, replies: replies.length, undatedReplies },
       }),
     )
   }
