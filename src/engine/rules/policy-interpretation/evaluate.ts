@@ -170,9 +170,10 @@ function interpretationFindings(page: PageModel, p: Params, ctx: RuleContext): F
 
 function documentFindings(page: PageModel, p: Params, ctx: RuleContext, why: Localized): Finding[] {
   const links = page.contentLinks ?? []
-  const candidates = links.filter((l) => isInterpretationLink(l, p))
-  const names = ownDocumentNames(page)
   const labelled = (l: ContentLink): boolean => p.relatedLabels.some((k) => compact(l.context).replace(compact(l.text), '').includes(compact(k)))
+  // 相关解读：<a>《…》出台背景及主要内容</a> is a 解读 link whose own text never says so.
+  const candidates = links.filter((l) => isInterpretationLink(l, p) || (labelled(l) && !p.columnLinkTexts.some((c) => compact(l.text) === compact(c))))
+  const names = ownDocumentNames(page)
   const found = linkNaming(candidates, names) ?? candidates.find(labelled) ?? null
   const expected: Localized = {
     zh: '规范性文件等重要政策文件与解读同步发布，文件页链接其解读',
