@@ -246,6 +246,11 @@ describe('全站扫描', () => {
     )
     expect(rows).toEqual(Object.entries(EXPECTED).map(([name, [status, date]]) => [name, status, date ?? '—']))
 
+    // The page veto hits sit beside the column counts on the report page too, with the pack's name for them.
+    const hitRow = report.locator('[data-testid="scan-hit"][data-group="unansweredMessages"]')
+    expect(await hitRow.getAttribute('data-count')).toBe('0')
+    expect(await hitRow.textContent()).toContain((await h.uiLanguage()).startsWith('zh') ? '超过3个月未答复的有效留言' : 'Valid messages unanswered for more than 3 months')
+
     const bars = await report.locator('[data-testid="freshness-chart"] rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-column-name')))
     expect(bars.sort()).toEqual(Object.keys(EXPECTED).sort())
     // Every label and value is drawn whole inside the chart, and the legend names the limit lines.
