@@ -6,7 +6,7 @@ import type { AnyNode, Element } from 'domhandler'
 import { collapseSpace, locatorOf } from '../../locator.ts'
 import type { ContentLink, ExtractContext } from '../../types.ts'
 import { isMoreText, linkText, resolveHref } from '../columns/shapes.ts'
-import { INVISIBLE_TAGS, isChrome, isElement, scanRoot, tagOf, visibleText } from '../structure/text.ts'
+import { INVISIBLE_TAGS, findMainContainer, isChrome, isElement, scanRoot, tagOf, visibleText } from '../structure/text.ts'
 
 /** A portal can carry thousands of links; the rules need the content's, which come first in the main block. */
 export const MAX_CONTENT_LINKS = 400
@@ -28,8 +28,10 @@ function contextOf(a: Element): string {
 
 export function extractContentLinks($: CheerioAPI, ctx: ExtractContext): ContentLink[] {
   const out: ContentLink[] = []
-  const walk = (n: AnyNode): void => {
-    if (out.length >= MAX_CONTENT_LINKS || !isElement(n)) return
+  // The article's own links first: on a page heavy with side menus the cap must not cut off its 原文 or 解读 link.
+  const main = findMainContainer($)
+  const walk = (n: AnyNode, skip: Element | null): void => {
+    if (out.length >= MAX_CONTENT_LINKS || !isElement(n) || n === skip) return
     const tag = tagOf(n)
     if (INVISIBLE_TAGS.has(tag) || isChrome(n)) return
     if (tag === 'a') {
@@ -39,9 +41,10 @@ export function extractContentLinks($: CheerioAPI, ctx: ExtractContext): Content
       }
       return
     }
-    for (const c of n.children) walk(c)
+    for (const c of n.children) walk(c, skip)
   }
-  for (const c of scanRoot($).children) walk(c)
+  if (main) for (const c of main.children) walk(c, null)
+  for (const c of scanRoot($).children) walk(c, main)
   if (out.length >= MAX_CONTENT_LINKS) ctx.notes.push(`content links: kept the first ${MAX_CONTENT_LINKS}`)
   return out
 }
