@@ -106,6 +106,24 @@ describe('the 2-month reply gap', () => {
   })
 })
 
+describe('detail pages', () => {
+  const detail = (lines: string): string =>
+    page(`<h1>关于小区供暖的问题</h1><div class="content">${lines}<p>留言内容：入冬以来小区供暖温度不达标，老人身体状态不好，请尽快协调解决。</p></div>`, '市长信箱')
+
+  it('a message still 办理中 six months on is the veto, from its own page', () => {
+    const f = run(detail('<p>留言时间：2026-05-11</p><p>办理状态：办理中</p>'))
+    expect(f.unanswered).toMatchObject({ status: 'fail', severity: 'veto', data: { hits: 1 } })
+    // One page cannot say whether the channel published replies lately.
+    expect(f.recent).toBeUndefined()
+  })
+
+  it('状态 inside the message text is not a status: with no reply shown, whether it was answered is for a person', () => {
+    const f = run(detail('<p>留言时间：2026-05-11</p>'))
+    expect(f.unanswered.status).toBe('review')
+    expect(f.unanswered.message.zh).toContain('无法判断留言是否已答复')
+  })
+})
+
 describe('scope', () => {
   it('a 网上信访 channel is left out, as 19号 leaves it out', () => {
     const html = page('<table><tr><th>标题</th><th>留言时间</th><th>状态</th></tr><tr><td><a href="/x/1.html">信访事项</a></td><td>2026-01-02</td><td>处理中</td></tr></table>', '网上信访')

@@ -103,10 +103,11 @@ function fromDetail(page: PageModel, p: Params, asOf: IsoDate): Read | null {
   const statusField = findField(page, p.statusLabels)
   let status = statusField?.value ?? null
   if (!status) {
+    // Only a labelled status (办理状态：已办结): 状态 inside the message text ("身体状态不好") is not one.
     for (const label of p.statusLabels) {
-      const i = text.indexOf(label)
-      if (i >= 0) {
-        status = text.slice(i + label.length, i + label.length + 12).replace(/^[\s:：]+/, '').split(/\s/)[0] || null
+      const m = new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[:：]\\s*(\\S{1,8})`).exec(text)
+      if (m) {
+        status = m[1]
         break
       }
     }
