@@ -123,6 +123,19 @@ ${line('（一）予以公开', [4, 1, 0, 0, 0, 0, 5])}${line('（七）总计',
 <p>附表：事项清单</p><table><tr><td>序号</td><td>名称</td><td>数量</td></tr>${appendix}</table></div></body></html>`
 }
 
+/** A 咨询投诉 list of `rows` messages under a header row (留言时间 / 状态 / 答复时间): what interaction-response reads. */
+function generatedMessageList(rows: number): string {
+  const out: string[] = []
+  for (let i = 0; i < rows; i++) {
+    const left = new Date(Date.UTC(2026, 10, 20) - Math.floor(i / 20) * 86_400_000).toISOString().slice(0, 10)
+    const answered = i % 7 !== 0
+    out.push(`<tr><td><a href="/hdjl/zxts/${i}.html">关于第${i}号留言反映的问题</a></td><td>${left}</td><td>${answered ? '已回复' : '处理中'}</td><td>${answered ? left : ''}</td></tr>`)
+  }
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>咨询投诉_某某县人民政府</title><meta name="ColumnName" content="咨询投诉"></head><body>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/hdjl/">互动交流</a> &gt; <a href="/hdjl/zxts/">咨询投诉</a></div>
+<div class="main"><table class="list"><tr><th>标题</th><th>留言时间</th><th>状态</th><th>答复时间</th></tr>${out.join('\n')}</table></div></body></html>`
+}
+
 function loadPages(): Page[] {
   const pages: Page[] = []
   if (existsSync(CORPUS)) {
@@ -136,6 +149,8 @@ function loadPages(): Page[] {
   const n = Number(process.env.BENCH_LIST_ENTRIES ?? 20_000)
   const list = generatedListPage(n)
   pages.push({ name: `generated-list-${n}.html`, html: list, bytes: Buffer.byteLength(list) })
+  const messages = generatedMessageList(10_000)
+  pages.push({ name: 'generated-messages-10000.html', html: messages, bytes: Buffer.byteLength(messages) })
   const portal = generatedPortalPage(20_000)
   pages.push({ name: 'generated-portal-20000-columns.html', html: portal, bytes: Buffer.byteLength(portal) })
   // Found by a generated hostile page: hundreds of unclosed <h1> over a 150 KB line took 4.4 s (each "heading" was the

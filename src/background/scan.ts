@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill'
 import { todayInShanghai } from '../engine/dates.ts'
 import { missingSiteRules, SITE_RULE_ID, siteLimits, vetoMembers } from '../engine/site/site-rule.ts'
+import { VETO_HITS_RULE_ID } from '../engine/site/veto-hits.ts'
 import type { SiteColumn, SiteCounts } from '../engine/site/types.ts'
 import { normalizeUrl } from '../engine/site/urls.ts'
 import type { Finding, Lang, RulePack } from '../engine/types.ts'
@@ -13,7 +14,7 @@ import { loadScan, runScan, isScanRunning, startOrResumeScan } from '../scan/sca
 import { timerSleep } from '../scan/storage.ts'
 import { SCAN_PAGE_MAX_BYTES, type FetchLike, type ScanDeps, type ScanOptions, type ScanProgress, type ScanState, type ScanStorage } from '../scan/types.ts'
 import type { ScanView, StartScanReply } from '../shared/messages.ts'
-import type { ScanInline, ScanProgressView, SiteGroup, SiteGroupKey, SiteSummary } from '../shared/scan.ts'
+import type { ScanInline, ScanProgressView, SiteGroup, SiteGroupKey, SiteHitGroup, SiteSummary } from '../shared/scan.ts'
 import { MAX_HTML_CHARS, SCAN_OPTIONS_KEY, scanProgressKey, scanReportKey } from '../shared/storage.ts'
 import { classifyUrl, hostOf } from './view.ts'
 import { readCapped } from '../shared/read-capped.ts'
@@ -308,8 +309,17 @@ export function siteSummary(columns: readonly SiteColumn[], findings: readonly F
     const status = site.length === 3 ? site[i].status : count >= limit ? 'fail' : 'pass'
     return { key, status, count, limit: limitOf(site[i], limit), columns: members[key].map((c) => c.name) }
   })
+  const hits = findings.filter((f) => f.ruleId === VETO_HITS_RULE_ID && f.status !== 'n/a').map(hitGroupOf)
+  // The verdict words the column veto (可能触发单项否决：栏目不更新); each hit count carries its own status.
   const verdict = site.some((f) => f.status === 'fail') ? 'veto' : site.some((f) => f.status === 'review') ? 'review' : 'pass'
-  return { verdict, counts, groups }
+  return { verdict, counts, groups, hits }
+}
+
+/** A veto-hits-site finding as the summary shows it: the pack's title for the count, the count and its limit. */
+function hitGroupOf(f: Finding): SiteHitGroup {
+  const d = f.data ?? {}
+  const num = (x: unknown): number => (typeof x === 'number' ? x : 0)
+  return { key: String(d.key ?? f.id), title: { zh: String(d.titleZh ?? f.section), en: String(d.titleEn ?? f.section) }, status: f.status, count: num(d.count), limit: num(d.limit) }
 }
 
 /** The limit the finding was judged by, so a retuned pack shows its own line. */

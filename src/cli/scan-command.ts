@@ -9,6 +9,7 @@ import { HANDLING_LABELS, reportsToCsv, STATUS_LABELS } from '../engine/csv.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { LINK_RESULT_LABEL } from '../engine/site/link-check.ts'
 import { missingSiteRules, SITE_RULE_ID, siteLimits, siteRulesOf, siteVerdict, type SiteLimits } from '../engine/site/site-rule.ts'
+import { VETO_HITS_RULE_ID } from '../engine/site/veto-hits.ts'
 import type { SiteColumn } from '../engine/site/types.ts'
 import type { Lang, PageReport, RulePack } from '../engine/types.ts'
 import { scanReport, type ScanReport } from '../scan/report.ts'
@@ -192,6 +193,8 @@ export function scanTable(report: ScanReport, lang: Lang = 'zh', limits: SiteLim
     lines.push(`  [${dismissed}${L[f.status]}] ${f.section}：${pick(f.evidence, lang)}`)
     if (f.dismissed && dismissed) lines.push(`    理由：${f.dismissed.reason}`)
   }
+  // Page veto hits counted over the site (unanswered messages, serious misstatements), each against its own limit.
+  for (const f of report.findings) if (f.ruleId === VETO_HITS_RULE_ID && f.status !== 'n/a') lines.push(`  [${L[f.status]}] ${pick(f.message, lang)}`)
   const bad = report.site.links.filter((l) => l.result !== 'ok')
   if (bad.length) {
     lines.push('')

@@ -2,6 +2,8 @@
 import type { CheerioAPI } from 'cheerio/slim'
 import type { ParentNode } from 'domhandler'
 import { extractColumns } from './extract/columns.ts'
+import { extractContentLinks } from './extract/content/links.ts'
+import { extractRecordLists } from './extract/content/records.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
 import { extractMetadata } from './extract/metadata.ts'
@@ -39,6 +41,8 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     mainText: structure.mainText,
     reportYear: structure.reportYear,
     notes: ctx.notes,
+    contentLinks: extractContentLinks($, ctx),
+    recordLists: extractRecordLists($, ctx),
   }
   const kind = classifyKind(model)
   // Only an annual report's tables are read by a rule; other pages skip the work.

@@ -144,6 +144,39 @@ export interface DataTable {
   colsCut: boolean
 }
 
+/** A link in the page's content (not its header, footer or navigation): what a page says it refers to. */
+export interface ContentLink {
+  text: string
+  href: string | null
+  /** Text of the block the link sits in (its paragraph, list item or row), capped: dates and 文号 printed beside it. */
+  context: string
+  locator: Locator
+}
+
+/** One labelled value of a record (a table cell under its header, or a `label：value` pair inside a list item). */
+export interface RecordField {
+  label: string
+  value: string
+}
+
+/** A row of a list whose values are labelled: a 留言 table row, or a `<li>` with 留言时间：… 状态：… spans. */
+export interface ListRecord {
+  title: string
+  href: string | null
+  fields: RecordField[]
+  locator: Locator
+}
+
+/** A list of labelled records: a table with a header row, or a list whose items label their values. */
+export interface RecordList {
+  /** The labels as printed (header cells, or the labels the items use), whitespace and colons removed. */
+  labels: string[]
+  records: ListRecord[]
+  locator: Locator | null
+  /** How the labels were found: a table/list header row, or label：value pairs inside each item. */
+  via: 'header' | 'pairs'
+}
+
 export interface PageModel {
   url: string | null
   title: string
@@ -169,6 +202,10 @@ export interface PageModel {
   reportTables?: DataTable[]
   /** Things the extraction was unsure about; rules turn uncertainty into "review". */
   notes: string[]
+  /** Links in the content (original document, 解读, repealed documents); absent on models built before they existed. */
+  contentLinks?: ContentLink[]
+  /** Lists whose rows carry labelled values (留言 lists with 留言时间 / 状态 / 答复时间). */
+  recordLists?: RecordList[]
 }
 
 export type Status = 'fail' | 'review' | 'pass' | 'n/a'

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks'
 import type { ScanRefusal, ScanView } from '../shared/messages.ts'
 import { columnBadgeText, GROUP_MESSAGE, SITE_VERDICT_MESSAGE, type ScanProgressView } from '../shared/scan.ts'
 import { scanProgressKey } from '../shared/storage.ts'
-import { api, onStorageChange, readScanProgress, t } from './api.ts'
+import { api, onStorageChange, readScanProgress, t, uiLanguage } from './api.ts'
+import { langOf } from '../shared/verdict.ts'
 
 const GOV_HOST = /(^|\.)gov\.cn$/i
 
@@ -156,6 +157,11 @@ export function ScanSection({ tabId, url }: { tabId: number | null; url: string 
               <li key={g.key} class={`scan-group st-${g.status === 'n/a' ? 'na' : g.status}`} data-testid="scan-count" data-group={g.key} data-count={g.count} data-status={g.status}>
                 <b>{t(GROUP_MESSAGE[g.key])}</b> <span class="num">{t('siteCount', [String(g.count), String(g.limit)])}</span>
                 {g.columns.length > 0 && <div class="muted">{g.columns.join('、')}</div>}
+              </li>
+            ))}
+            {(summary.hits ?? []).map((h) => (
+              <li key={h.key} class={`scan-group st-${h.status === 'n/a' ? 'na' : h.status}`} data-testid="scan-hit" data-group={h.key} data-count={h.count} data-status={h.status}>
+                <b>{langOf(uiLanguage) === 'en' ? h.title.en : h.title.zh}</b> <span class="num">{t('siteCount', [String(h.count), String(h.limit)])}</span>
               </li>
             ))}
           </ul>

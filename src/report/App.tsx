@@ -236,6 +236,11 @@ function ScanSection({ scan, view }: { scan: ScanReport | null; view: ScanView |
             {g.columns.length > 0 && <span class="muted">：{g.columns.join('、')}</span>}
           </li>
         ))}
+        {(summary.hits ?? []).map((h) => (
+          <li key={h.key} class={`group st-${h.status === 'n/a' ? 'na' : h.status}`} data-testid="scan-hit" data-group={h.key} data-count={h.count}>
+            <b>{lang === 'en' ? h.title.en : h.title.zh}</b> {t('siteCount', [String(h.count), String(h.limit)])}
+          </li>
+        ))}
       </ul>
       <table data-testid="columns">
         <thead>

@@ -3,6 +3,7 @@
 import { linkFindings } from '../engine/site/link-findings.ts'
 import { siteCounts, siteFindings, siteRulesOf, SITE_RULE_ID } from '../engine/site/site-rule.ts'
 import type { SiteColumn, SiteCounts, SiteLink } from '../engine/site/types.ts'
+import { vetoHitFindings, VETO_HITS_RULE_ID } from '../engine/site/veto-hits.ts'
 import type { Finding, PageKind } from '../engine/types.ts'
 import { compareOrder } from './scanner.ts'
 import type { ScanState } from './types.ts'
@@ -39,7 +40,7 @@ export interface ScanReport {
   startUrl: string
   asOf: string
   site: SiteSection
-  /** The site-level findings (column-freshness-site veto counts, then link-check), also the first entry of `pages`. */
+  /** The site-level findings (column-freshness-site veto counts, link-check, veto-hits-site), also the first entry of `pages`. */
   findings: Finding[]
   pages: ScannedPage[]
   stats: ScanStats
@@ -67,10 +68,15 @@ export function scanReport(state: ScanState): ScanReport {
   const links = state.links.filter((l) => l.state === 'done' && l.result).map((l) => l.result as SiteLink)
   // The packs given to the scan decide the site rules (a local pack can retune or switch one off).
   const findings: Finding[] = []
+  const audited = pages
+    .filter((p) => p.result?.report)
+    .map((p) => ({ url: p.result?.finalUrl ?? p.url, title: p.result?.report?.title ?? '', findings: p.result?.report?.findings ?? [] }))
   for (const { kind, rules } of siteRulesOf(state.options.packs)) {
     for (const rule of rules) {
       const opts = { url: state.startUrl, asOf, lang, rule }
-      findings.push(...(kind === SITE_RULE_ID ? siteFindings(columns, opts) : linkFindings(links, opts)))
+      if (kind === SITE_RULE_ID) findings.push(...siteFindings(columns, opts))
+      else if (kind === VETO_HITS_RULE_ID) findings.push(...vetoHitFindings(state.options.packs, audited, opts))
+      else findings.push(...linkFindings(links, opts))
     }
   }
   const startTitle = pages.find((p) => p.depth === 0)?.result?.report?.title ?? ''

@@ -2,7 +2,7 @@
 // columns and site findings, so the three never word or count a column differently.
 // Types and wording only: the content script and the popup import this, and must not pull in the engine.
 import type { SiteColumn, SiteCounts } from '../engine/site/types.ts'
-import type { Status } from '../engine/types.ts'
+import type { Localized, Status } from '../engine/types.ts'
 
 export type ScanRunState = 'running' | 'done' | 'cancelled' | 'error'
 
@@ -36,10 +36,22 @@ export interface SiteGroup {
   columns: string[]
 }
 
+/** A page veto item counted over the site (veto-hits-site): unanswered messages, serious misstatements. */
+export interface SiteHitGroup {
+  key: string
+  /** The pack's name for the count, in both languages. */
+  title: Localized
+  status: Status
+  count: number
+  limit: number
+}
+
 export interface SiteSummary {
   verdict: 'veto' | 'review' | 'pass'
   counts: SiteCounts
   groups: SiteGroup[]
+  /** Absent in summaries stored before these counts existed. */
+  hits?: SiteHitGroup[]
 }
 
 /** What the content script needs to draw the scan on the start page: no page text beyond column names. */

@@ -19,6 +19,9 @@ let zh: boolean
 const PATHS = ['/xxgk/index.html', '/xxgk/zcwj/t_0007.html']
 const pack = JSON.parse(readFileSync(join(repoRoot, 'rules/national.json'), 'utf8')) as { rules: { id: string; params?: Record<string, number> }[] }
 const limits = pack.rules.find((r) => r.id === 'column-freshness-site')!.params!
+const hitCounts = (pack.rules.find((r) => r.id === 'veto-hits-site')!.params as unknown as { counts: { key: string; limit: number; title: { zh: string; en: string } }[] }).counts
+const hitLimit = (key: string): number => hitCounts.find((c) => c.key === key)!.limit
+const hitTitle = (key: string): { zh: string; en: string } => hitCounts.find((c) => c.key === key)!.title
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : ((v as Record<string, string>)[zh ? 'zh' : 'en'] ?? ''))
 
@@ -59,6 +62,10 @@ describe('报告摘要', () => {
     expect(items.staleNewsNotice).toEqual({ count: 1, limit: String(limits.staleNewsNotice), reached: 'false' })
     expect(items.staleAll).toEqual({ count: 1, limit: String(limits.staleAll), reached: 'false' })
     expect(items.blank).toEqual({ count: 1, limit: String(limits.blank), reached: 'false' })
+    // Page veto hits counted over the site, against the pack's limit: the two audited pages hold no 留言 list.
+    expect(items.unansweredMessages).toEqual({ count: 0, limit: String(hitLimit('unansweredMessages')), reached: 'false' })
+    const row = report.locator('[data-testid="veto-item"][data-key="unansweredMessages"]')
+    expect((await row.locator('td').first().textContent())?.trim()).toBe(text(hitTitle('unansweredMessages')))
     // Below every limit, the summary must not claim a veto.
     expect(await report.getByTestId('report-summary').getAttribute('data-verdict')).not.toBe('veto')
     expect(await report.getByTestId('summary-verdict').textContent()).not.toBe(await h.message('reportOverallVeto'))

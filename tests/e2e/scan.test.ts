@@ -193,6 +193,11 @@ describe('全站扫描', () => {
       ['staleAll', 7, 'pass'],
       ['blank', 2, 'review'],
     ])
+    // Page veto hits beside the column counts: the demo site has no 留言 page, so the count cannot be judged (review).
+    const hits = await popup.getByTestId('scan-hit').evaluateAll((rows) =>
+      rows.map((r) => [(r as HTMLElement).dataset.group, Number((r as HTMLElement).dataset.count), (r as HTMLElement).dataset.status]),
+    )
+    expect(hits.filter(([key]) => key === 'unansweredMessages')).toEqual([['unansweredMessages', 0, 'review']])
     const verdict = (await popup.getByTestId('scan-verdict').textContent())?.trim()
     expect(verdict).toBe(await h.message('siteVerdictVeto'))
     if ((await h.uiLanguage()).startsWith('zh')) expect(verdict).toBe('可能触发单项否决：栏目不更新')
@@ -240,6 +245,11 @@ describe('全站扫描', () => {
       trs.map((tr) => [(tr as HTMLElement).dataset.columnName, (tr as HTMLElement).dataset.status, tr.children[4].textContent]),
     )
     expect(rows).toEqual(Object.entries(EXPECTED).map(([name, [status, date]]) => [name, status, date ?? '—']))
+
+    // The page veto hits sit beside the column counts on the report page too, with the pack's name for them.
+    const hitRow = report.locator('[data-testid="scan-hit"][data-group="unansweredMessages"]')
+    expect(await hitRow.getAttribute('data-count')).toBe('0')
+    expect(await hitRow.textContent()).toContain((await h.uiLanguage()).startsWith('zh') ? '超过3个月未答复的有效留言' : 'Valid messages unanswered for more than 3 months')
 
     const bars = await report.locator('[data-testid="freshness-chart"] rect').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-column-name')))
     expect(bars.sort()).toEqual(Object.keys(EXPECTED).sort())

@@ -135,7 +135,7 @@ describe('coverage of a page', () => {
   it('gives no row at all for site-scope rules, which only a site scan can judge', () => {
     const pack = nationalPack()
     const siteIds = pack.rules.filter((r) => r.scope === 'site').map((r) => r.id)
-    expect(siteIds.sort()).toEqual(['column-freshness-site', 'link-check'])
+    expect(siteIds.sort()).toEqual(['column-freshness-site', 'link-check', 'veto-hits-site'])
     const html = '<html><head><title>通知公告</title></head><body><ul><li><a href="/a.html">通知</a> 2020-01-02</li></ul></body></html>'
     const report = audit(html, { url: 'https://www.example.gov.cn/tzgg/', packs: [pack], asOf: '2026-11-27' })
     expect(report.findings.length).toBeGreaterThan(0)

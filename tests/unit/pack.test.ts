@@ -248,7 +248,7 @@ describe('rules/schema.json is generated from the kinds\' schemas', () => {
     expect(rule.properties.scope.enum).toEqual([...RULE_SCOPES])
     expect(rule.properties.severity.enum).toEqual([...SEVERITIES])
     expect([...rule.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())
-    expect([...SITE_KINDS].sort()).toEqual(['column-freshness-site', 'link-check'])
+    expect([...SITE_KINDS].sort()).toEqual(['column-freshness-site', 'link-check', 'veto-hits-site'])
     const lag = rule.allOf.find((c: any) => c.if.properties.kind.const === 'publication-lag')
     expect(lag.then.properties.params.required).toEqual(['maxWorkingDays', 'writtenDateLabels', 'publishDateLabels'])
   })

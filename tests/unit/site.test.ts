@@ -324,9 +324,10 @@ describe('link-check findings', () => {
     expect(siteRulesOf([national]).map((g) => [g.kind, g.rules.map((r) => r.source)])).toEqual([
       ['column-freshness-site', ['国办秘函〔2019〕19号 单项否决·栏目不更新']],
       ['link-check', ['国办秘函〔2019〕19号 扣分指标·可用性（不可用链接）']],
+      ['veto-hits-site', ['国办秘函〔2019〕19号 单项否决·互动回应差；单项否决·严重问题第1项（出现严重表述错误）']],
     ])
     const pageOnly = { ...national, rules: national.rules.filter((r) => r.scope !== 'site') }
-    expect(siteRulesOf([pageOnly]).map((g) => g.rules.map((r) => r.id))).toEqual([['column-freshness-site'], ['link-check']])
+    expect(siteRulesOf([pageOnly]).map((g) => g.rules.map((r) => r.id))).toEqual([['column-freshness-site'], ['link-check'], ['veto-hits-site']])
     const off = { id: 'local', version: '1', title: national.title, rules: [{ ...national.rules.find((r) => r.id === 'link-check')!, enabled: false }] }
     expect(siteRulesOf([national, off]).find((g) => g.kind === 'link-check')?.rules).toEqual([])
     const tuned = { ...off, rules: [{ ...national.rules.find((r) => r.id === 'column-freshness-site')!, params: { staleNewsNotice: 2, staleAll: 3, blank: 1 } }] }

@@ -11,12 +11,16 @@ import { help as columnFreshnessSite } from './column-freshness-site/messages.ts
 import { help as dateConsistency } from './date-consistency/messages.ts'
 import { help as disclosureSubcolumns } from './disclosure-subcolumns/messages.ts'
 import { help as docNumberFormat } from './doc-number-format/messages.ts'
+import { help as documentValidity } from './document-validity/messages.ts'
 import { help as footerIdentifiers } from './footer-identifiers/messages.ts'
 import { help as guideElements } from './guide-elements/messages.ts'
 import { help as homepageFreshness } from './homepage-freshness/messages.ts'
+import { help as interactionResponse } from './interaction-response/messages.ts'
 import { help as linkCheck } from './link-check/messages.ts'
+import { help as policyInterpretation } from './policy-interpretation/messages.ts'
 import { help as publicationLag } from './publication-lag/messages.ts'
 import { help as statutoryCategories } from './statutory-categories/messages.ts'
+import { help as vetoHitsSite } from './veto-hits-site/messages.ts'
 
 export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'annual-report-structure': annualReportStructure,
@@ -29,10 +33,14 @@ export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'date-consistency': dateConsistency,
   'disclosure-subcolumns': disclosureSubcolumns,
   'doc-number-format': docNumberFormat,
+  'document-validity': documentValidity,
   'footer-identifiers': footerIdentifiers,
   'guide-elements': guideElements,
   'homepage-freshness': homepageFreshness,
+  'interaction-response': interactionResponse,
   'link-check': linkCheck,
+  'policy-interpretation': policyInterpretation,
   'publication-lag': publicationLag,
   'statutory-categories': statutoryCategories,
+  'veto-hits-site': vetoHitsSite,
 }

@@ -12,12 +12,16 @@ import { columnFreshnessSite } from './column-freshness-site/index.ts'
 import { dateConsistency } from './date-consistency/index.ts'
 import { disclosureSubcolumns } from './disclosure-subcolumns/index.ts'
 import { docNumberFormat } from './doc-number-format/index.ts'
+import { documentValidity } from './document-validity/index.ts'
 import { footerIdentifiers } from './footer-identifiers/index.ts'
 import { guideElements } from './guide-elements/index.ts'
 import { homepageFreshness } from './homepage-freshness/index.ts'
+import { interactionResponse } from './interaction-response/index.ts'
 import { linkCheck } from './link-check/index.ts'
+import { policyInterpretation } from './policy-interpretation/index.ts'
 import { publicationLag } from './publication-lag/index.ts'
 import { statutoryCategories } from './statutory-categories/index.ts'
+import { vetoHitsSite } from './veto-hits-site/index.ts'
 
 export type PageKindId =
   | 'article-metadata'
@@ -34,8 +38,11 @@ export type PageKindId =
   | 'annual-report-structure'
   | 'annual-report-timeliness'
   | 'annual-report-tables'
+  | 'policy-interpretation'
+  | 'document-validity'
+  | 'interaction-response'
 
-export type SiteKindId = 'column-freshness-site' | 'link-check'
+export type SiteKindId = 'column-freshness-site' | 'link-check' | 'veto-hits-site'
 export type KindId = PageKindId | SiteKindId
 
 export const kinds = {
@@ -53,8 +60,12 @@ export const kinds = {
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
   'annual-report-tables': annualReportTables,
+  'policy-interpretation': policyInterpretation,
+  'document-validity': documentValidity,
+  'interaction-response': interactionResponse,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
+  'veto-hits-site': vetoHitsSite,
 } satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export function kindOf(id: string): RuleKind | undefined {

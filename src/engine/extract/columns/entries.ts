@@ -13,7 +13,7 @@ import { collectCandidates } from './candidates.ts'
  * CSS paths of rows given in document order. Sibling positions are counted by one forward scan per parent, so a
  * 20,000-row list costs one pass instead of cssPath's sibling walk per row.
  */
-function rowLocators(rows: Element[], texts: string[]): Locator[] {
+export function rowLocators(rows: Element[], texts: string[]): Locator[] {
   const out: Locator[] = []
   let parent: AnyNode | null = null
   let base = ''
