@@ -17,10 +17,13 @@ import {
   readSession,
   readTab,
   resetTab,
+  serialized,
   setMarkersVisible,
   startSession,
 } from './store.ts'
 import { buildTabView, classifyUrl, hostOf } from './view.ts'
+import { onCycleMessage } from './cycle.ts'
+import { importDismissals } from './cycle-store.ts'
 import { isHost } from '../report/session-file.ts'
 
 let packs: RulePack[] | null = null
@@ -175,13 +178,14 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
       try {
         await mergeIntoSession(host, msg.pages)
         await saveImportedScan(host, msg.scan)
+        await serialized(() => importDismissals(browser.storage.local, host, msg.dismissals))
       } catch (e) {
         return { ok: false, error: `导入失败 / import failed: ${(e as Error).message}` }
       }
       return { ok: true } satisfies OkReply
     }
   }
-  return undefined
+  return onCycleMessage(msg)
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {

@@ -12,6 +12,8 @@ import { KIND_HELP } from '../engine/rules/help.ts'
 import { FindingList, groupByRule } from './FindingList.tsx'
 import { verdictFor } from './site-known.ts'
 import { Summary } from './Summary.tsx'
+import { DismissControl } from './DismissControl.tsx'
+import { MAX_HISTORY } from '../shared/history.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -149,7 +151,9 @@ export function App() {
   }
   const onNewSession = async (): Promise<void> => {
     if (!sessionHost || tabId === null) return
+    const archived = (session?.reports.length ?? 0) > 0
     setSession(await api.newSession(sessionHost, host === sessionHost ? tabId : undefined))
+    if (archived) setNotice(t('sessionArchived', String(MAX_HISTORY)))
   }
   const onOpen = async (f: Finding): Promise<void> => {
     if (tabId === null) return
@@ -280,6 +284,7 @@ export function App() {
             onOpen={(f) => void onOpen(f)}
             passCount={byStatus.pass}
             naCount={byStatus['n/a']}
+            renderActions={host ? (f) => <DismissControl finding={f} host={host} onChanged={() => tabId !== null && void load(tabId)} /> : undefined}
           />
         )}
         {hasReport && (
