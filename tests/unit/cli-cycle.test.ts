@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/engine/types.ts'
 import { serveSite, type TestSite } from '../fixtures/test-portal/serve.ts'
@@ -103,6 +104,19 @@ describe('--ignore', () => {
     expect(r.stdout).toMatch(/不合格 0 · 需复核 0 · 合格 \d+ · 不适用 \d+ · 已忽略 1/)
     const en = await run(['--as-of', ASOF, '--url', LATE, '--lang', 'en', '--ignore', ignore, page])
     expect(en.stdout).toMatch(/Fail 0 · Needs review 0 · Pass \d+ · N\/A \d+ · Dismissed 1/)
+  })
+
+  it('the CSV says 已忽略 and the reason in the row of the dismissed finding, 未处理 in the other problems', async () => {
+    const page = write('late-csv.html', ARTICLE)
+    const [lag] = problems(json(await run(['--as-of', ASOF, '--format', 'json', '--url', LATE, page])))
+    const ignore = write('ignore-csv.json', [{ id: lag.id, reason: '=已核实' }])
+    const r = await run(['--as-of', ASOF, '--format', 'csv', '--url', LATE, '--ignore', ignore, page])
+    expect(r.code).toBe(0)
+    const rows = Papa.parse<Record<string, string>>(r.stdout.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+    expect(rows.find((row) => row['编号'] === lag.id)).toMatchObject({ 结果: '不合格', 处理状态: '已忽略', 忽略理由: "'=已核实" })
+    for (const row of rows.filter((x) => x['编号'] !== lag.id)) {
+      expect(row['处理状态']).toBe(row['结果'] === '需复核' || row['结果'] === '不合格' ? '未处理' : '')
+    }
   })
 
   it('a fail not on the list still fails the run, and a listed pass is never marked', async () => {
