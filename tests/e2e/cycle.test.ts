@@ -3,7 +3,7 @@
 // Needs `npm run build` first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_HOST, renderFile, serveSite, type SiteServer } from '../../demo/server.ts'
@@ -138,6 +138,7 @@ describe('忽略：带理由、跨重启、进 CSV', () => {
 describe('会话历史与整改对比', () => {
   let report: Page
   let after: StoredReport
+  let exported: { dismissals: unknown[]; pages: { findings: Finding[] }[] }
 
   it('新建会话把上一会话存入历史并说明保留上限；整改一处后再审计，报告页对比：已整改 1（即整改的那一项）、新增 0', async () => {
     // The old session: the article and the portal's 信息公开 page.
@@ -193,6 +194,14 @@ describe('会话历史与整改对比', () => {
     expect(await axeViolations(report)).toEqual([])
   })
 
+  it('导出的会话 JSON 带着忽略（编号、理由）', async () => {
+    const [dl] = await Promise.all([report.waitForEvent('download'), report.getByTestId('export-json').click()])
+    exported = JSON.parse(await readFile((await dl.path())!, 'utf8'))
+    expect(exported.dismissals).toEqual([{ id: dismissedFinding.id, reason: REASON, at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) }])
+    const marked = exported.pages.flatMap((p: { findings: Finding[] }) => p.findings).find((f: Finding) => f.id === dismissedFinding.id)
+    expect(marked?.dismissed?.reason).toBe(REASON)
+  })
+
   it('恢复被忽略的项后，它在两次会话里都是问题：对比里"仍存在"多 1 项', async () => {
     const persisting = Number(await report.getByTestId('diff-persisting').textContent())
     const { page, popup } = await openPopupOn(articleUrl)
@@ -206,5 +215,21 @@ describe('会话历史与整改对比', () => {
     await until('对比结果出现', async () => (await report.getByTestId('session-diff').count()) === 1, 20_000)
     await poll(() => report.getByTestId('diff-persisting').textContent()).toBe(String(persisting + 1))
     expect(await report.locator(`[data-testid="diff-list-persisting"] [data-finding-id="${dismissedFinding.id}"]`).count()).toBe(1)
+  })
+
+  it('导入会话 JSON：理由为空的忽略被拒绝并指明字段、什么都不改；合格的文件把忽略带回来', async () => {
+    const bad = { ...exported, dismissals: [{ id: dismissedFinding.id, reason: ' ' }] }
+    await report.getByTestId('import-json').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) })
+    await poll(() => report.getByTestId('import-status').getAttribute('data-ok')).toBe('false')
+    expect(await report.getByTestId('import-status').textContent()).toContain('dismissals.0.reason')
+    expect((await h.storage())[`dismissals:${host}`]).toEqual([])
+
+    await report.getByTestId('import-json').setInputFiles({ name: 'session.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) })
+    await poll(() => report.getByTestId('import-status').getAttribute('data-ok')).toBe('true')
+    const { page, popup } = await openPopupOn(articleUrl)
+    await poll(() => row(popup, dismissedFinding.id).getAttribute('data-dismissed')).toBe('true')
+    expect(await row(popup, dismissedFinding.id).getByTestId('dismissed-reason').textContent()).toContain(REASON)
+    await popup.close()
+    await page.close()
   })
 })
