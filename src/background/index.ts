@@ -23,7 +23,7 @@ import {
 } from './store.ts'
 import { buildTabView, classifyUrl, hostOf } from './view.ts'
 import { onCycleMessage } from './cycle.ts'
-import { importDismissals } from './cycle-store.ts'
+import { importDismissals, withDismissals } from './cycle-store.ts'
 import { isHost } from '../report/session-file.ts'
 
 let packs: RulePack[] | null = null
@@ -86,7 +86,9 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
   }
   // A reloaded start page gets its scan badges back without a new scan.
   const scan = frameId === 0 && frame.report ? await inlineFor(url).catch(() => null) : null
-  return { report: frame.report, markersVisible: state.markersVisible, error: frame.error, scan }
+  // The page draws no marker for what the auditor dismissed, so its report goes back with the site's dismissals marked.
+  const shown = frame.report && host ? (await withDismissals(browser.storage.local, host, [frame.report]))[0] : frame.report
+  return { report: shown, markersVisible: state.markersVisible, error: frame.error, scan }
 }
 
 async function pingTop(tabId: number): Promise<boolean> {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEMO_HOST, renderFile, serveSite, type SiteServer } from '../../demo/server.ts'
 import type { Finding } from '../../src/engine/types.ts'
-import { launchExtension, repoRoot, type Harness, type StoredReport } from './harness.ts'
+import { launchExtension, readOverlay, repoRoot, type Harness, type StoredReport } from './harness.ts'
 import { axeViolations } from './axe.ts'
 import { clickDownload, poll, until, verdictKey, waitForReport } from './support.ts'
 
@@ -65,6 +65,11 @@ async function openPopupOn(url: string): Promise<{ page: Page; popup: Page }> {
 
 const item = (popup: Page, id: string) => popup.locator('.finding-item', { has: popup.locator(`[data-testid="finding"][data-finding-id="${id}"]`) })
 const row = (popup: Page, id: string) => popup.locator(`[data-testid="finding"][data-finding-id="${id}"]`)
+/** Ids the page points at: its markers and the rows of its missing-items panel. */
+async function markedOnPage(page: Page): Promise<string[]> {
+  const o = await readOverlay(page)
+  return [...o.markers, ...o.missing, ...o.unlocated].map((m) => m.id)
+}
 
 describe('忽略：带理由、跨重启、进 CSV', () => {
   it('理由必填：空理由时确认按钮不可用，回车提交被拒绝并说明；填写后该行标为已忽略，结论与计数不再计入', async () => {
@@ -75,6 +80,7 @@ describe('忽略：带理由、跨重启、进 CSV', () => {
     expect(dismissedFinding, '测试前提：示例文章公开时限不合格').toBeDefined()
     expect(fixedFinding, '测试前提：示例文章发文字号格式不合格').toBeDefined()
 
+    await poll(() => markedOnPage(page), { timeout: 20_000 }).toContain(dismissedFinding.id)
     const target = item(popup, dismissedFinding.id)
     await target.getByTestId('dismiss').click()
     const reason = target.getByTestId('dismiss-reason')
@@ -105,6 +111,12 @@ describe('忽略：带理由、跨重启、进 CSV', () => {
     expect(await popup.locator('[data-testid="counts"] [data-status="fail"] b').textContent()).toBe(String(fails))
     expect((await popup.getByTestId('dismissed-count').textContent())?.trim()).toBe(await h.message('dismissedCount', ['1']))
     expect((await h.storage())[`dismissals:${host}`]).toEqual([expect.objectContaining({ id: dismissedFinding.id, reason: REASON })])
+    // The page stops pointing at it; the other problems keep their markers.
+    await poll(() => markedOnPage(page), { timeout: 20_000 }).not.toContain(dismissedFinding.id)
+    expect(await markedOnPage(page)).toContain(fixedFinding.id)
+    // Clicking the dismissed row says why there is nothing to show on the page.
+    await row(popup, dismissedFinding.id).click()
+    await poll(async () => (await popup.locator('.notice[role="status"]').textContent())?.trim()).toBe(await h.message('rowDismissedNoMarker'))
     await popup.close()
     await page.close()
   })
@@ -209,6 +221,7 @@ describe('会话历史与整改对比', () => {
     await item(popup, dismissedFinding.id).getByTestId('dismiss-restore').click()
     await poll(() => row(popup, dismissedFinding.id).getAttribute('data-dismissed')).toBeNull()
     expect(await popup.getByTestId('dismissed-count').count()).toBe(0)
+    await poll(() => markedOnPage(page), { timeout: 20_000 }).toContain(dismissedFinding.id)
     await popup.close()
     await page.close()
     await report.reload()
