@@ -13,10 +13,13 @@ import {
   readSession,
   readTab,
   resetTab,
+  serialized,
   setMarkersVisible,
   startSession,
 } from './store.ts'
 import { buildTabView, classifyUrl, hostOf } from './view.ts'
+import { onCycleMessage } from './cycle.ts'
+import { importDismissals, withDismissals } from './cycle-store.ts'
 import { isHost } from '../report/session-file.ts'
 import { auditTerms, termsForTab, watchSettings } from './terms.ts'
 import { clearSite, hostsWithData, pruneExpired, RETENTION_ALARM, startRetention } from './site-data.ts'
@@ -74,7 +77,9 @@ async function onContentMessage(msg: ContentToWorker, sender: Runtime.MessageSen
   }
   // A reloaded start page gets its scan badges back without a new scan.
   const scan = frameId === 0 && frame.report ? await inlineFor(url).catch(() => null) : null
-  return { report: frame.report, markersVisible: state.markersVisible, error: frame.error, scan }
+  // The page draws no marker for what the auditor dismissed, so its report goes back with the site's dismissals marked.
+  const shown = frame.report && host ? (await withDismissals(browser.storage.local, host, [frame.report]))[0] : frame.report
+  return { report: shown, markersVisible: state.markersVisible, error: frame.error, scan }
 }
 
 async function pingTop(tabId: number): Promise<boolean> {
@@ -168,6 +173,7 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
       try {
         await mergeIntoSession(host, msg.pages)
         await saveImportedScan(host, msg.scan)
+        await serialized(() => importDismissals(browser.storage.local, host, msg.dismissals))
       } catch (e) {
         return { ok: false, error: `导入失败 / import failed: ${(e as Error).message}` }
       }
@@ -182,7 +188,7 @@ async function onPopupMessage(msg: PopupToWorker): Promise<unknown> {
       return { ok: true, cleared: await clearSite(host) }
     }
   }
-  return undefined
+  return onCycleMessage(msg)
 }
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {

@@ -5,6 +5,7 @@ import { stripFragment } from '../engine/finding.ts'
 import type { PageReport } from '../engine/types.ts'
 import type { FrameState, SessionView } from '../shared/messages.ts'
 import { LAST_SESSION_KEY, sessionMetaKey, sessionPageKey, tabKey, type SessionMeta } from '../shared/storage.ts'
+import { archiveSession, withDismissals } from './cycle-store.ts'
 
 export interface TabState {
   tabId: number
@@ -124,17 +125,23 @@ export function readSession(wanted: string | null): Promise<SessionView> {
     const keys = meta.urls.map((url) => sessionPageKey(host, url))
     const pages = keys.length ? await browser.storage.local.get(keys) : {}
     const reports = keys.map((k) => pages[k] as PageReport | undefined).filter((r): r is PageReport => !!r)
-    return { host, startedAt: meta.startedAt, reports, unsaved }
+    return { host, startedAt: meta.startedAt, reports: await withDismissals(browser.storage.local, host, reports), unsaved }
   })
 }
 
-/** Forgets the host's session; `seed` (the pages on screen) become the first pages of the new one. */
+/** Archives the host's session into its history; `seed` (the pages on screen) become the first pages of the new one. */
 export function startSession(wanted: string | null, seed: PageReport[]): Promise<SessionView> {
   return serialized(async () => {
     const host = await resolveHost(wanted)
     if (!host) return { host: null, startedAt: '', reports: [] }
     const meta = await readMeta(host)
-    if (meta) await browser.storage.local.remove(meta.urls.map((url) => sessionPageKey(host, url)))
+    if (meta) {
+      const keys = meta.urls.map((url) => sessionPageKey(host, url))
+      const pages = keys.length ? await browser.storage.local.get(keys) : {}
+      const reports = keys.map((k) => pages[k] as PageReport | undefined).filter((r): r is PageReport => !!r)
+      await archiveSession(browser.storage.local, host, { startedAt: meta.startedAt, reports })
+      await browser.storage.local.remove(keys)
+    }
     await browser.storage.session.remove(unsavedKey(host))
     const fresh: SessionMeta = { host, startedAt: new Date().toISOString(), urls: [] }
     const items: Record<string, unknown> = {}
@@ -150,7 +157,7 @@ export function startSession(wanted: string | null, seed: PageReport[]): Promise
     items[sessionMetaKey(host)] = fresh
     items[LAST_SESSION_KEY] = host
     await browser.storage.local.set(items)
-    return { host, startedAt: fresh.startedAt, reports }
+    return { host, startedAt: fresh.startedAt, reports: await withDismissals(browser.storage.local, host, reports) }
   })
 }
 

@@ -4,6 +4,7 @@ import type { Finding, RulePack } from '../engine/types.ts'
 import type { ReasonCode, TabView } from '../shared/messages.ts'
 import type { TabState } from './store.ts'
 import { hostOf } from '../engine/site/urls.ts'
+import { withDismissals } from './cycle-store.ts'
 
 const NOT_HTML = /\.(pdf|png|jpe?g|gif|webp|bmp|svg|ico|tiff?|mp4|webm|mp3|zip|rar|7z|docx?|xlsx?|pptx?|wps|ofd)$/i
 
@@ -44,9 +45,10 @@ export async function buildTabView(
   }
   const frames = Object.values(state.frames).sort((a, b) => a.frameId - b.frameId)
   const top = state.frames['0']
-  const reports = frames.flatMap((f) => (f.report ? [f.report] : []))
-  const findings: Finding[] = reports.flatMap((r) => r.findings)
   const url = tabUrl ?? top?.url ?? state.topUrl
+  // The site's dismissals mark the findings here, so the popup's verdict, counts and CSV all see them.
+  const reports = await withDismissals(browser.storage.local, hostOf(url), frames.flatMap((f) => (f.report ? [f.report] : [])))
+  const findings: Finding[] = reports.flatMap((r) => r.findings)
   const view: TabView = {
     tabId,
     url: url ?? null,

@@ -183,6 +183,8 @@ export class Overlay {
     for (const f of report.findings) {
       // Only what needs a person is drawn: green badges on every passing column would bury the problems.
       if (f.status !== 'fail' && f.status !== 'review' && !(this.showPasses && f.status === 'pass')) continue
+      // Set aside by the auditor in the popup (with a reason): not a problem to point at.
+      if (f.dismissed !== undefined) continue
       if (!f.locator) {
         if (f.status === 'pass') continue
         missing.push(f)

@@ -13,6 +13,9 @@ import { FindingList, groupByRule } from './FindingList.tsx'
 import { verdictFor } from './site-known.ts'
 import { Summary } from './Summary.tsx'
 import { TermsInEffect } from './TermsInEffect.tsx'
+import { DismissControl } from './DismissControl.tsx'
+import { isDismissed } from '../engine/cycle/dismissals.ts'
+import { MAX_HISTORY } from '../shared/history.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -101,6 +104,9 @@ export function App() {
       clearTimeout(timer)
       timer = setTimeout(() => void load(tabId), 120)
     })
+    // A report stored after the first read but before this listener existed would be missed (the popup stuck on
+    // "waiting for the page"): read once more now that the listener is in place.
+    timer = setTimeout(() => void load(tabId), 120)
     return () => {
       off()
       clearTimeout(timer)
@@ -150,10 +156,22 @@ export function App() {
   }
   const onNewSession = async (): Promise<void> => {
     if (!sessionHost || tabId === null) return
+    const archived = (session?.reports.length ?? 0) > 0
     setSession(await api.newSession(sessionHost, host === sessionHost ? tabId : undefined))
+    if (archived) setNotice(t('sessionArchived', String(MAX_HISTORY)))
+  }
+  // The page's markers follow a dismissal or a restore: the tab is audited again and draws with the new list.
+  const onDismissalChanged = (): void => {
+    if (tabId === null) return
+    void load(tabId)
+    void api.reaudit(tabId)
   }
   const onOpen = async (f: Finding): Promise<void> => {
     if (tabId === null) return
+    if (isDismissed(f)) {
+      setNotice(t('rowDismissedNoMarker'))
+      return
+    }
     // A missing item or a site-wide count has no element: say so instead of "can no longer be found".
     if (!f.locator) {
       setNotice(t('rowNoElement'))
@@ -281,6 +299,7 @@ export function App() {
             onOpen={(f) => void onOpen(f)}
             passCount={byStatus.pass}
             naCount={byStatus['n/a']}
+            renderActions={host ? (f) => <DismissControl finding={f} host={host} onChanged={onDismissalChanged} /> : undefined}
           />
         )}
         {hasReport && (

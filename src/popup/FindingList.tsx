@@ -1,6 +1,8 @@
 // The page's findings, triaged: fail and review first, grouped by rule with the count of problems; passes and n/a
 // fold into one line and open with "show all".
+import type { ComponentChildren } from 'preact'
 import { useRef } from 'preact/hooks'
+import { isDismissed } from '../engine/cycle/dismissals.ts'
 import type { Finding } from '../engine/types.ts'
 import { t } from './api.ts'
 import { FindingRow } from './FindingRow.tsx'
@@ -16,10 +18,11 @@ export interface Group {
 
 const isProblem = (f: Finding): boolean => f.status === 'fail' || f.status === 'review'
 
+/** A dismissed problem stays listed (it can be restored) but after every open one, and it is not counted. */
+const rank = (f: Finding): number => (isDismissed(f) ? STATUS_RANK.review + 0.5 : STATUS_RANK[f.status])
+
 export function groupByRule(findings: readonly Finding[], titles: Map<string, string>): Group[] {
-  const sorted = [...findings].sort(
-    (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity],
-  )
+  const sorted = [...findings].sort((a, b) => rank(a) - rank(b) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
   const groups = new Map<string, Group>()
   for (const f of sorted) {
     let g = groups.get(f.ruleId)
@@ -28,7 +31,7 @@ export function groupByRule(findings: readonly Finding[], titles: Map<string, st
       groups.set(f.ruleId, g)
     }
     g.findings.push(f)
-    if (isProblem(f)) g.problems++
+    if (isProblem(f) && !isDismissed(f)) g.problems++
   }
   // Findings were sorted worst first and a Map keeps insertion order, so the worst rule comes first.
   return [...groups.values()]
@@ -43,9 +46,11 @@ interface Props {
   onOpen: (f: Finding) => void
   passCount: number
   naCount: number
+  /** Per-row controls shown beside a row (the dismiss form). */
+  renderActions?: (f: Finding) => ComponentChildren
 }
 
-export function FindingList({ groups, showAll, onShowAll, selectedId, onSelect, onOpen, passCount, naCount }: Props) {
+export function FindingList({ groups, showAll, onShowAll, selectedId, onSelect, onOpen, passCount, naCount, renderActions }: Props) {
   const listRef = useRef<HTMLDivElement>(null)
   const visible = groups
     .map((g) => ({ ...g, findings: showAll ? g.findings : g.findings.filter(isProblem) }))
@@ -78,7 +83,7 @@ export function FindingList({ groups, showAll, onShowAll, selectedId, onSelect, 
           </h2>
           <div class="rows">
             {g.findings.map((f) => (
-              <FindingRow key={f.id} finding={f} selected={f.id === selectedId} onOpen={onOpen} onSelect={onSelect} onKey={onKey} />
+              <FindingRow key={f.id} finding={f} selected={f.id === selectedId} onOpen={onOpen} onSelect={onSelect} onKey={onKey} actions={renderActions?.(f)} />
             ))}
           </div>
         </section>

@@ -8,6 +8,7 @@ import {
   VETO_GROUP_MESSAGE,
   countBySeverity,
   countByStatus,
+  countDismissed,
   type PageVerdict,
 } from '../shared/verdict.ts'
 import { t } from './api.ts'
@@ -22,6 +23,7 @@ function headline(v: PageVerdict): string {
 export function Summary({ findings, verdict }: { findings: Finding[]; verdict: PageVerdict }) {
   const byStatus = countByStatus(findings)
   const bySeverity = countBySeverity(findings)
+  const dismissed = countDismissed(findings)
   const reached = verdict.counts.filter((c) => c.known >= c.limit)
   return (
     <section class="summary">
@@ -66,6 +68,11 @@ export function Summary({ findings, verdict }: { findings: Finding[]; verdict: P
           ))}
         </dd>
       </dl>
+      {dismissed > 0 && (
+        <p class="dismissed-count muted" data-testid="dismissed-count" data-count={dismissed}>
+          {t('dismissedCount', String(dismissed))}
+        </p>
+      )}
     </section>
   )
 }

@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill'
 import type { OkReply, PopupToWorker, ScanView, SessionView, StartScanReply, TabView } from '../shared/messages.ts'
 import type { PageReport } from '../engine/types.ts'
+import type { Dismissal } from '../engine/cycle/dismissals.ts'
 import type { ScanReport } from '../scan/report.ts'
 import type { ScanProgressView } from '../shared/scan.ts'
 import { scanProgressKey } from '../shared/storage.ts'
@@ -22,8 +23,8 @@ export const api = {
   startScan: (tabId: number) => ask<StartScanReply>({ type: 'startScan', tabId }),
   cancelScan: (host: string) => ask<ScanProgressView | null>({ type: 'cancelScan', host }),
   getScan: (host: string | null) => ask<ScanView>({ type: 'getScan', host }),
-  importSession: (host: string, pages: PageReport[], scan: ScanReport | null) =>
-    ask<OkReply>({ type: 'importSession', host, pages, scan }),
+  importSession: (host: string, pages: PageReport[], scan: ScanReport | null, dismissals?: Dismissal[]) =>
+    ask<OkReply>({ type: 'importSession', host, pages, scan, dismissals }),
 }
 
 /**

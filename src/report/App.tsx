@@ -19,6 +19,8 @@ import { buildOffice, downloadBytes, officeFileName, readExportTerms, type Offic
 import { todayInShanghai } from '../engine/dates.ts'
 import { TermsInEffect } from '../popup/TermsInEffect.tsx'
 import { readSettings } from '../shared/settings.ts'
+import { SessionHistory } from './SessionHistory.tsx'
+import { isOpenFail, isDismissed } from '../engine/cycle/dismissals.ts'
 
 const lang: Lang = langOf(uiLanguage)
 
@@ -125,8 +127,8 @@ export function App({ host }: { host: string | null }) {
       setNotice({ ok: false, text: t('importError', parsed.error) })
       return
     }
-    const { host: fileHost, pages: filePages, scan: fileScan } = parsed.file
-    const reply = await api.importSession(fileHost, filePages, fileScan)
+    const { host: fileHost, pages: filePages, scan: fileScan, dismissals } = parsed.file
+    const reply = await api.importSession(fileHost, filePages, fileScan, dismissals)
     if (!reply.ok) {
       setNotice({ ok: false, text: t('importError', reply.error ?? '') })
       return
@@ -189,7 +191,7 @@ export function App({ host }: { host: string | null }) {
                   <td>{p.title}</td>
                   <td class="url">{p.url}</td>
                   <td>
-                    {p.findings.filter((f) => f.status === 'fail').length} / {p.findings.filter((f) => f.status === 'review').length}
+                    {p.findings.filter(isOpenFail).length} / {p.findings.filter((f) => f.status === 'review' && !isDismissed(f)).length}
                   </td>
                 </tr>
               ))}
@@ -199,6 +201,8 @@ export function App({ host }: { host: string | null }) {
           <p class="muted">{t('reportNoPages')}</p>
         )}
       </section>
+
+      <SessionHistory host={host} current={pages} startedAt={session?.startedAt ?? ''} />
 
       <ScanSection scan={scan} view={scanView} />
 

@@ -6,6 +6,7 @@ import type { Finding, PageReport, Severity, Status } from '../engine/types.ts'
 import { SEVERITIES, SEVERITY_MESSAGE, STATUSES, STATUS_MESSAGE } from '../shared/verdict.ts'
 import { say } from '../shared/text.ts'
 import { t } from '../popup/api.ts'
+import { isDismissed } from '../engine/cycle/dismissals.ts'
 
 export interface Row {
   page: PageReport
@@ -149,10 +150,15 @@ function FindingRowView({ row, showPage, ruleTitle }: { row: Row; showPage: bool
   const f = row.finding
   const st = f.status === 'n/a' ? 'na' : f.status
   return (
-    <tr class={`finding st-${st}`} data-testid="report-finding" data-finding-id={f.id} data-status={f.status} data-severity={f.severity} data-rule-id={f.ruleId}>
+    <tr class={`finding st-${st}`} data-testid="report-finding" data-finding-id={f.id} data-status={f.status} data-severity={f.severity} data-rule-id={f.ruleId} data-dismissed={isDismissed(f) ? 'true' : undefined}>
       <td class="status">
         <span class={`pill st-${st}`}>{t(STATUS_MESSAGE[f.status])}</span>
         {f.severity === 'veto' && f.status === 'fail' && <span class="veto">{t('reportVetoClass')}</span>}
+        {isDismissed(f) && (
+          <div class="dismissed" data-testid="finding-dismissed">
+            {t('dismissedLabel')} · {t('dismissedReason', f.dismissed!.reason)}
+          </div>
+        )}
       </td>
       {showPage && (
         <td class="page">

@@ -2,6 +2,7 @@
 // item with its count against its limit.
 import type { PageReport } from '../engine/types.ts'
 import { t } from '../popup/api.ts'
+import { countByStatus } from '../shared/verdict.ts'
 import type { VetoItem } from './veto-items.ts'
 
 interface Props {
@@ -14,8 +15,9 @@ interface Props {
 }
 
 export function ReportSummary({ host, asOf, auditor, pages, columns, items }: Props) {
-  const fails = pages.reduce((n, p) => n + p.findings.filter((f) => f.status === 'fail').length, 0)
-  const reviews = pages.reduce((n, p) => n + p.findings.filter((f) => f.status === 'review').length, 0)
+  // Dismissed problems are the auditor's "does not hold": not in the overall verdict (countByStatus leaves them out).
+  const fails = pages.reduce((n, p) => n + countByStatus(p.findings).fail, 0)
+  const reviews = pages.reduce((n, p) => n + countByStatus(p.findings).review, 0)
   const veto = items.some((i) => i.reached)
   const overall = veto ? t('reportOverallVeto') : fails || reviews ? t('reportOverallFail', [String(fails), String(reviews)]) : t('reportOverallPass')
   const kind = veto ? 'veto' : fails ? 'fail' : reviews ? 'review' : 'pass'

@@ -2,6 +2,8 @@
 // colleague, an edited copy), so it is validated field by field before anything is stored; loose objects keep the
 // fields this version does not know, so a round trip loses nothing.
 import * as v from 'valibot'
+import { DismissalsSchema, MAX_DISMISSAL_REASON, type Dismissal } from '../engine/cycle/dismissals.ts'
+import { dismissalsOf, mergeDismissals } from '../shared/dismissal-list.ts'
 import { forbiddenKeyPath } from '../engine/safe-keys.ts'
 import { hostOf } from '../engine/site/urls.ts'
 import type { PageReport } from '../engine/types.ts'
@@ -19,6 +21,8 @@ export interface SessionFile {
   exportedAt: string
   pages: PageReport[]
   scan: ScanReport | null
+  /** The auditor's dismissals of this session's findings (optional: files of earlier versions have none). */
+  dismissals?: Dismissal[]
 }
 
 const Str = v.string()
@@ -40,6 +44,12 @@ const Finding = v.looseObject({
   expected: Text,
   source: Str,
   locator: v.nullable(v.looseObject({ css: Str, text: Str })),
+  dismissed: v.optional(
+    v.object({
+      reason: v.pipe(Str, v.trim(), v.minLength(1, '忽略理由不能为空 / reason is empty'), v.maxLength(MAX_DISMISSAL_REASON)),
+      at: v.pipe(Str, v.isoTimestamp()),
+    }),
+  ),
 })
 
 const PageKind = v.picklist(['portal', 'list', 'article', 'guide', 'annual-report', 'directory', 'other'])
@@ -107,10 +117,12 @@ const File = v.object({
   exportedAt: Str,
   pages: v.array(Page),
   scan: v.nullable(Scan),
+  dismissals: v.optional(DismissalsSchema),
 })
 
+/** `pages` as the session shows them: their dismissal marks become the file's list of dismissals. */
 export function buildSessionFile(host: string, pages: PageReport[], scan: ScanReport | null, now = new Date()): SessionFile {
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, host, exportedAt: now.toISOString(), pages, scan }
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, host, exportedAt: now.toISOString(), pages, scan, dismissals: dismissalsOf(pages) }
 }
 
 export type ParseResult = { ok: true; file: SessionFile } | { ok: false; error: string }
@@ -142,5 +154,7 @@ export function parseSessionFile(text: string): ParseResult {
   if (stray !== -1) {
     return { ok: false, error: `pages.${stray}.url: 不是本站（${file.host}）的网页地址 / not an http(s) address on ${file.host}` }
   }
+  // A finding the file shows as dismissed is dismissed after the import too, even when the list does not name it.
+  file.dismissals = mergeDismissals(dismissalsOf(file.pages), file.dismissals ?? [])
   return { ok: true, file }
 }

@@ -8,6 +8,7 @@ import type { ScanReport } from '../scan/report.ts'
 import { VETO_GROUP_MESSAGE } from '../shared/verdict.ts'
 import { verdictFor } from '../popup/site-known.ts'
 import { hitCountDefs, vetoHitCounts, vetoHitsRule } from '../engine/site/veto-hits.ts'
+import { isOpenFail } from '../engine/cycle/dismissals.ts'
 
 export interface VetoItem {
   key: string
@@ -43,7 +44,7 @@ export function vetoItems(packs: readonly RulePack[], pages: readonly PageReport
     for (const rule of pack.rules) {
       if (rule.severity !== 'veto' || rule.scope === 'site' || rule.enabled === false || COUNTED_KINDS.has(rule.kind) || hitKinds.has(rule.kind) || seen.has(rule.id)) continue
       seen.add(rule.id)
-      const failing = pages.filter((p) => p.findings.some((f) => f.ruleId === rule.id && f.status === 'fail')).length
+      const failing = pages.filter((p) => p.findings.some((f) => f.ruleId === rule.id && isOpenFail(f))).length
       items.push({ key: rule.id, label: { text: rule.title[lang] || rule.title.zh }, count: failing, limit: null, reached: failing > 0 })
     }
   }

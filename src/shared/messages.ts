@@ -2,6 +2,8 @@
 import type { Finding, PageReport, RulePack } from '../engine/types.ts'
 import type { ScanReport } from '../scan/report.ts'
 import type { ScanInline, ScanProgressView, SiteSummary } from './scan.ts'
+import type { Dismissal } from '../engine/cycle/dismissals.ts'
+import type { CycleToWorker } from './cycle-messages.ts'
 
 /** Why a tab shows no (complete) audit; the popup turns each into one plain sentence. */
 export type ReasonCode =
@@ -53,10 +55,11 @@ export type PopupToWorker =
   | { type: 'cancelScan'; host: string }
   | { type: 'getScan'; host: string | null }
   /** A validated session file: its pages merge into the host's session, its scan becomes the host's last scan. */
-  | { type: 'importSession'; host: string; pages: PageReport[]; scan: ScanReport | null }
   /** Options page: the hosts with a stored session or scan, and removing everything stored about one of them. */
   | { type: 'siteDataHosts' }
   | { type: 'clearSiteData'; host: string }
+  | { type: 'importSession'; host: string; pages: PageReport[]; scan: ScanReport | null; dismissals?: Dismissal[] }
+  | CycleToWorker
 
 export type FrameStatus = 'ok' | 'too-large' | 'not-html' | 'error'
 

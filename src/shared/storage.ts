@@ -36,3 +36,12 @@ export const SCAN_OPTIONS_KEY = 'scanOptions'
 export const MAX_HTML_CHARS = 8 * 1024 * 1024
 
 export const ROOT_ID = 'disclosure-auditor-root'
+
+/** storage.local: Dismissal[] of a host, by finding id; validated on every read (see shared/dismissal-list.ts). */
+export const dismissalsKey = (host: string): string => `dismissals:${host}`
+
+/** storage.local: HistoryEntry[] of a host's archived sessions, newest first (see shared/history.ts). */
+export const historyKey = (host: string): string => `history:${host}`
+
+/** storage.local: one archived session of a host ({ startedAt, archivedAt, reports }). */
+export const historySessionKey = (host: string, id: string): string => `history:${host}:session:${id}`
