@@ -58,7 +58,10 @@ describe.skipIf(!existsSync(join(CORPUS_DIR, FILE)))('年报统计表勾稽关�
 
   it('弹窗列出这些问题，本页 CSV 逐行带出', async () => {
     const popup = await h.openPopup(page)
-    const ids = (await popupFindingIds(popup)).filter((r) => r.ruleId === 'annual-report-tables').map((r) => r.id)
+    // The popup renders after it has read the language setting: wait for its rows before reading them.
+    const tableIds = async () => (await popupFindingIds(popup)).filter((r) => r.ruleId === 'annual-report-tables').map((r) => r.id)
+    await expect.poll(async () => (await tableIds()).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(tableFails().length)
+    const ids = await tableIds()
     for (const f of tableFails()) expect(ids).toContain(f.id)
     // A row shows the section; the message is in the detail pane.
     const row = popup.locator(`[data-testid="finding"][data-finding-id="${tableFails().find((f) => f.section === '表三 商业企业列')!.id}"]`)
