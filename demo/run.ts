@@ -1,7 +1,7 @@
 // npm run demo：在真实 Chromium 里加载刚构建的扩展，巡检虚构的"示例高新区"门户，留下截图和 CSV。
 // `npm run build` has already produced dist/ by the time this runs (see package.json).
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import iconv from 'iconv-lite'
@@ -60,6 +60,29 @@ function runCli(file: string, url: string) {
   if (res.stderr) process.stderr.write(res.stderr)
   // Exit status 1 only means the page has failures, which is the point of the demo page.
   console.log(`（退出码 ${res.status}：0 无不合格项，1 有不合格项，2 用法或输入错误）`)
+  runCycle(file, url)
+}
+
+/** The audit cycle from the terminal: the office files, then a re-audit of the fixed page against the first report. */
+function runCycle(file: string, url: string) {
+  const cli = (args: string[]) => spawnSync(process.execPath, ['bin/disclosure-audit.js', '--url', url, ...args], { cwd: repoRoot, encoding: 'utf8' })
+  const xlsx = join(OUT, '巡检结果.xlsx')
+  const docx = join(OUT, '整改通知.docx')
+  const baseline = join(OUT, 'baseline.json')
+  for (const [format, out] of [['xlsx', xlsx], ['docx', docx]] as const) {
+    const r = cli(['--format', format, '--out', out, file])
+    if (r.status === 2) process.stderr.write(r.stderr)
+  }
+  writeFileSync(baseline, cli(['--format', 'json', file]).stdout)
+  // The fix an editor would make: the document number written as GB/T 9704 wants it.
+  const fixedFile = join(OUT, 't_0007-fixed.html')
+  writeFileSync(fixedFile, readFileSync(file, 'utf8').replaceAll('高新管[2026]07号', '高新管〔2026〕7号'))
+  const again = cli(['--format', 'table', '--baseline', baseline, fixedFile])
+  console.log(`\n$ node bin/disclosure-audit.js --url … --format xlsx --out ${relative(repoRoot, xlsx)} / --format docx --out ${relative(repoRoot, docx)}`)
+  console.log(`  工作簿 ${relative(repoRoot, xlsx)}，整改通知 ${relative(repoRoot, docx)}`)
+  console.log(`\n$ node bin/disclosure-audit.js --url … --baseline ${relative(repoRoot, baseline)} ${relative(repoRoot, fixedFile)}（改正发文字号后复查）`)
+  const summary = (again.stdout ?? '').split('\n').filter((l) => l.includes('与基线对比') || /不合格 \d+ ·/.test(l))
+  for (const line of summary) console.log(line)
 }
 
 async function main() {
