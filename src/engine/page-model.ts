@@ -4,6 +4,7 @@ import type { ParentNode } from 'domhandler'
 import { extractColumns } from './extract/columns.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
+import { extractNumberSpots } from './extract/content/number-spots.ts'
 import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
 import { capTreeDepth, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
@@ -35,6 +36,7 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     visibleDate,
     footer,
     headings: structure.headings,
+    numberSpots: extractNumberSpots($),
     mainText: structure.mainText,
     reportYear: structure.reportYear,
     notes: ctx.notes,

@@ -15,6 +15,7 @@ import { footerIdentifiers } from './footer-identifiers/index.ts'
 import { guideElements } from './guide-elements/index.ts'
 import { homepageFreshness } from './homepage-freshness/index.ts'
 import { linkCheck } from './link-check/index.ts'
+import { personalData } from './personal-data/index.ts'
 import { publicationLag } from './publication-lag/index.ts'
 import { statutoryCategories } from './statutory-categories/index.ts'
 
@@ -32,6 +33,7 @@ export type PageKindId =
   | 'guide-elements'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
+  | 'personal-data'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check'
 export type KindId = PageKindId | SiteKindId
@@ -50,6 +52,7 @@ export const kinds = {
   'guide-elements': guideElements,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
+  'personal-data': personalData,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
 } satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
