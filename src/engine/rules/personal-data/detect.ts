@@ -76,19 +76,26 @@ function nearestLabel(text: string, index: number, params: Params): LabelKind | 
   return (best as { kind: LabelKind } | null)?.kind ?? null
 }
 
-function matchesKind(number: string, kind: NumberKind, params: Params): boolean {
-  const spec = params[kind]
-  if (!spec.prefixes.some((p) => number.startsWith(p))) return false
-  return compilePatterns(spec.patterns.map((p) => `^(?:${p})$`)).some((re) => re.test(number))
+type Whole = Record<NumberKind, RegExp[]>
+
+/** The pack's patterns, anchored: they judge a whole number, never a slice of one. */
+function wholePatterns(params: Params): Whole {
+  const anchored = (kind: NumberKind): RegExp[] => compilePatterns(params[kind].patterns.map((p) => `^(?:${p})$`))
+  return { idCard: anchored('idCard'), mobile: anchored('mobile'), bankCard: anchored('bankCard') }
 }
 
-function unmaskedKind(number: string, label: LabelKind | null, params: Params, asOf: string): NumberKind | null {
-  if (matchesKind(number, 'idCard', params) && idChecksum(number) && idBirthPlausible(number, params.idCard.minBirthYear, asOf)) {
+function matchesKind(number: string, kind: NumberKind, params: Params, whole: Whole): boolean {
+  if (!params[kind].prefixes.some((p) => number.startsWith(p))) return false
+  return whole[kind].some((re) => re.test(number))
+}
+
+function unmaskedKind(number: string, label: LabelKind | null, params: Params, whole: Whole, asOf: string): NumberKind | null {
+  if (matchesKind(number, 'idCard', params, whole) && idChecksum(number) && idBirthPlausible(number, params.idCard.minBirthYear, asOf)) {
     return 'idCard'
   }
-  if (/^\d+$/.test(number) && matchesKind(number, 'mobile', params)) return 'mobile'
+  if (/^\d+$/.test(number) && matchesKind(number, 'mobile', params, whole)) return 'mobile'
   const card = params.bankCard
-  if (/^\d+$/.test(number) && luhnValid(number) && compilePatterns(card.patterns.map((p) => `^(?:${p})$`)).some((re) => re.test(number))) {
+  if (/^\d+$/.test(number) && luhnValid(number) && whole.bankCard.some((re) => re.test(number))) {
     if (card.prefixes.some((p) => number.startsWith(p))) return 'bankCard'
     if (label === 'bankCard' && card.labelledPrefixes.some((p) => number.startsWith(p))) return 'bankCard'
   }
@@ -115,6 +122,7 @@ export function detectPersonalNumbers(rawText: string, params: Params, asOf: str
   const maskSet = new Set([...toHalfWidth(params.maskCharacters)])
   const out: Detection = { unmasked: [], underMasked: [] }
   const re = tokenizer(params.maskCharacters)
+  const whole = wholePatterns(params)
   re.lastIndex = 0
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const number = m[0].replace(/-/g, '')
@@ -128,7 +136,7 @@ export function detectPersonalNumbers(rawText: string, params: Params, asOf: str
     if (label === 'exclude') continue
     const printed = rawText.slice(m.index, m.index + m[0].length)
     if (!masked) {
-      const kind = unmaskedKind(number.toUpperCase(), label, params, asOf)
+      const kind = unmaskedKind(number.toUpperCase(), label, params, whole, asOf)
       if (kind) {
         const spec = params[kind]
         out.unmasked.push({ kind, masked: maskNumber(number, spec.visibleHead, spec.visibleTail), index: m.index, printed })

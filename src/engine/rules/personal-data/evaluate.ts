@@ -89,7 +89,8 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       }),
     ]
   }
-  const examples = [...unmasked, ...underMasked].slice(0, params.maxExamples)
+  // The same person listed twice is one example.
+  const examples = [...new Map([...unmasked, ...underMasked].map((h) => [h.masked, h])).values()].slice(0, params.maxExamples)
   const exampleText = {
     zh: examples.map((h) => (h.visible === undefined ? h.masked : `${h.masked}（页面显示 ${h.visible} 位）`)).join('、'),
     en: examples.map((h) => (h.visible === undefined ? h.masked : `${h.masked} (${h.visible} shown on the page)`)).join(', '),
