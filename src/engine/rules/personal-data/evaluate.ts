@@ -17,7 +17,11 @@ function locate(page: PageModel, hit: NumberHit | undefined): Locator | null {
   if (!hit) return null
   const spot = page.numberSpots?.find((s) => s.text.includes(hit.printed))
   if (!spot) return null
-  return { css: spot.locator.css, text: DIGITS_IN_FINGERPRINT.test(spot.locator.text) ? '' : spot.locator.text }
+  const text = DIGITS_IN_FINGERPRINT.test(spot.locator.text) ? '' : spot.locator.text
+  // Without its fingerprint the path must hit as it stands. A browser puts the rows of a table written without
+  // <tbody> into one (so the rows' nth-of-type stays the same); the parsed copy has none.
+  const css = text ? spot.locator.css : spot.locator.css.replace(/(\btable(?::nth-of-type\(\d+\))?) > tr\b/g, '$1 > tbody > tr')
+  return { css, text }
 }
 
 function isDisciplinary(page: PageModel, keywords: readonly string[]): boolean {
