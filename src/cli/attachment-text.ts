@@ -1,6 +1,8 @@
 // The text of an attachment, for the scan's personal-data check. The office-file libraries load here by dynamic
 // import, in Node only: the extension never reads attachments. .xls/.doc are not read at all — the npm registry's
 // SheetJS (xlsx 0.18.5) has unpatched advisories — and the scan says so in a review.
+import { createRequire } from 'node:module'
+import { dirname, join, sep } from 'node:path'
 import type { AttachmentFormat, AttachmentReader } from '../scan/types.ts'
 
 /** Text beyond this is not read: the numbers of a list of thousands of rows are all seen well before it. */
@@ -37,8 +39,19 @@ async function docxText(bytes: Uint8Array): Promise<string> {
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  // Errors only: a missing standard font matters for drawing, not for the text layer.
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise
+  // The package's character maps: Chinese PDFs often encode text through CID fonts that need them to yield Unicode.
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    cMapUrl: join(root, 'cmaps') + sep,
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts') + sep,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    // Errors only: font warnings concern drawing, not the text layer.
+    verbosity: 0,
+  }).promise
   try {
     const pages: string[] = []
     let size = 0
