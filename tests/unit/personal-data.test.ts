@@ -99,6 +99,9 @@ describe('never flags', () => {
     ['a date-time run', '办结时间 20261103143000 或 20261103143005123'],
     ['a Luhn-valid number with a card BIN but no card label', '案件编号 4367421234567896'],
     ['a Luhn-valid order number not from a card BIN', '订单 2026110314300512'],
+    ['an amount in yuan', '政府集中采购金额 13225290916元'],
+    ['an amount with a decimal part', '合计 13225290916.50'],
+    ['a count of people', '累计服务 13800000000 人次'],
   ])('%s', (_name, text) => {
     expect(detect(text)).toEqual({ unmasked: [], underMasked: [] })
   })

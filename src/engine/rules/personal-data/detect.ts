@@ -84,6 +84,13 @@ function wholePatterns(params: Params): Whole {
   return { idCard: anchored('idCard'), mobile: anchored('mobile'), bankCard: anchored('bankCard') }
 }
 
+/** A decimal part or a unit right after the number (spaces skipped) makes it an amount or a count. */
+function isQuantity(text: string, end: number, params: Params): boolean {
+  const after = text.slice(end, end + 12).replace(/^\s+/, '')
+  if (/^[.．]\d/.test(after)) return true
+  return params.quantityUnits.some((unit) => after.startsWith(unit))
+}
+
 function matchesKind(number: string, kind: NumberKind, params: Params, whole: Whole): boolean {
   if (!params[kind].prefixes.some((p) => number.startsWith(p))) return false
   return whole[kind].some((re) => re.test(number))
@@ -132,6 +139,7 @@ export function detectPersonalNumbers(rawText: string, params: Params, asOf: str
     const chars = [...number]
     if (!idWithX && chars.some((c) => /[A-Za-z]/.test(c) && !maskSet.has(c))) continue
     const masked = !idWithX && chars.some((c) => maskSet.has(c))
+    if (isQuantity(text, m.index + m[0].length, params)) continue
     const label = nearestLabel(text, m.index, params)
     if (label === 'exclude') continue
     const printed = rawText.slice(m.index, m.index + m[0].length)

@@ -36,6 +36,8 @@ export const params = strict({
   ),
   /** A number whose nearest preceding label is one of these is not a person's (统一社会信用代码, 索引号, 备案号, hotlines). */
   excludeLabels: keywordList(),
+  /** A number followed by one of these is a quantity (13225290916元, 13800000000人次), not a person's number. */
+  quantityUnits: keywordList(),
   /** How far before a number (characters) its label is looked for. */
   labelWindow: positiveInt(),
   /** Masked examples shown in a finding. */
