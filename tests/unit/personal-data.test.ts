@@ -85,6 +85,7 @@ describe('never flags', () => {
     ['a masked mobile', '张某 138****1234'],
     ['a masked ID', '李某 35*************123'],
     ['a masked ID with × and a masked card', '王某 330203××××××××1236 621700******7893'],
+    ['an ID masked with X, its check character X shown', '赵某 330203XXXXXXXX002X'],
     ['a 统一社会信用代码 with letters', '示例科技有限公司 91330200MA2AB3CD4X'],
     ['an all-digit 统一社会信用代码 under its label', '统一社会信用代码：330203198803151236'],
     ['an 18-digit serial with a wrong check digit', '受理编号 330203198803151237'],
@@ -112,6 +113,7 @@ describe('never flags', () => {
 describe('masks that show too much', () => {
   it.each([
     ['an ID with 10 leading digits', '3302031988****1236', 'idCard', 14],
+    ['an ID masked with X showing its birth year', '3302031988XXXX002X', 'idCard', 14],
     ['a mobile showing 7 leading digits', '1396785****', 'mobile', 7],
     ['a mobile with one masked digit', '13967*54321', 'mobile', 10],
   ])('%s', (_name, text, kind, visible) => {

@@ -151,7 +151,9 @@ export function detectPersonalNumbers(rawText: string, params: Params, asOf: str
       }
       continue
     }
-    const shape = chars.map((c) => (/\d/.test(c) || (/[Xx]/.test(c) && c === chars.at(-1) && /\d/.test(chars.at(-2) ?? '')) ? c : '*')).join('')
+    // A final X after a digit is an ID's check character, shown; every other mask character hides one digit.
+    const last = chars.length - 1
+    const shape = chars.map((c, i) => (/\d/.test(c) || (i === last && /[Xx]/.test(c) && /\d/.test(chars[i - 1] ?? '')) ? c : '*')).join('')
     const kind = maskedKind(shape, params)
     if (!kind) continue
     const spec = params[kind]
