@@ -18,6 +18,7 @@ import { memoryStorage, timerSleep } from '../scan/storage.ts'
 import { SCAN_PAGE_MAX_BYTES, type FetchLike, type ScanProgress, type ScanStorage } from '../scan/types.ts'
 import { readCapped } from '../shared/read-capped.ts'
 import { countDismissed } from '../shared/verdict.ts'
+import { readAttachmentText } from './attachment-text.ts'
 import { diffLine } from './format.ts'
 import { pageKey } from './cycle-files.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
@@ -286,7 +287,7 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
   try {
     await runScan(
       state,
-      { fetch: fetchImpl ?? nodeFetch(), sleep: timerSleep, now: () => Date.now(), storage },
+      { fetch: fetchImpl ?? nodeFetch(), sleep: timerSleep, now: () => Date.now(), storage, readAttachment: readAttachmentText },
       progress,
       controller.signal,
     )

@@ -6,6 +6,7 @@ import { extractContentLinks } from './extract/content/links.ts'
 import { extractRecordLists } from './extract/content/records.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
+import { extractNumberSpots } from './extract/content/number-spots.ts'
 import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
 import { extractTables } from './extract/tables.ts'
@@ -38,6 +39,7 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     visibleDate,
     footer,
     headings: structure.headings,
+    numberSpots: extractNumberSpots($),
     mainText: structure.mainText,
     reportYear: structure.reportYear,
     notes: ctx.notes,

@@ -112,6 +112,17 @@ export interface Footer {
   copyrightHolder?: FooterItem | null
 }
 
+/**
+ * A block of the main content whose text holds a long run of digits (or digits and mask characters): what a rule
+ * points its marker at when it finds a number in mainText. Its locator's text may hold that number; a rule that
+ * reports personal data passes on the CSS path only.
+ */
+export interface NumberSpot {
+  /** The block's visible text, whitespace collapsed and capped. */
+  text: string
+  locator: Locator
+}
+
 export interface Heading {
   text: string
   /** 1..6 for h-tags; 7 for a paragraph that looks like a heading (一、…). */
@@ -194,6 +205,8 @@ export interface PageModel {
   visibleDate: (ParsedDate & { locator: Locator | null }) | null
   footer: Footer | null
   headings: Heading[]
+  /** Blocks of the main content holding long digit runs (capped; absent on models built before they existed). */
+  numberSpots?: NumberSpot[]
   /** Visible text of the main content, whitespace collapsed (guide elements, report parts). */
   mainText: string
   /** For an annual report: the year it covers. */

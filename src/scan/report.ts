@@ -87,6 +87,9 @@ export function scanReport(state: ScanState): ScanReport {
     kind: 'other',
     findings,
   }
+  // An attachment's personal-data finding belongs to the page that links it; links are in page order, so is this.
+  const fromAttachments = new Map<string, Finding[]>()
+  for (const l of state.links) if (l.personalData) fromAttachments.set(l.from, [...(fromAttachments.get(l.from) ?? []), l.personalData])
   const scanned: ScannedPage[] = pages
     .filter((p) => p.result?.report)
     .map((p) => ({
@@ -94,7 +97,7 @@ export function scanReport(state: ScanState): ScanReport {
       url: p.result?.finalUrl ?? p.url,
       title: p.result?.report?.title ?? '',
       kind: p.result?.report?.kind ?? 'other',
-      findings: p.result?.report?.findings ?? [],
+      findings: [...(p.result?.report?.findings ?? []), ...(fromAttachments.get(p.url) ?? [])],
       ...(p.result?.report?.publisher && { publisher: p.result.report.publisher }),
       ...(p.result?.report?.column && { column: p.result.report.column }),
     }))

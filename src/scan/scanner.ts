@@ -9,6 +9,7 @@ import { classifyLink } from '../engine/site/link-check.ts'
 import type { SiteLink } from '../engine/site/types.ts'
 import { isNonHtmlUrl, looksLikeActionLink, sameOrigin } from '../engine/site/urls.ts'
 import { probeLink } from './link-probe.ts'
+import { readAttachmentFinding } from './attachment.ts'
 import { emptyResult, fetchPage, type PageContext } from './page-fetch.ts'
 import { header, retryAfterMs, timedRequest, type Requested } from './request.ts'
 import { compareOrder } from './state.ts'
@@ -288,7 +289,14 @@ class Runner {
   private async process(work: Work): Promise<void> {
     try {
       if (work.kind === 'page') work.item.result = await fetchPage(work.item, this.pageContext())
-      else work.item.result = await probeLink(work.item, this.requester, () => this.politePause())
+      else {
+        work.item.result = await probeLink(work.item, this.requester, () => this.politePause())
+        const reader = this.deps.readAttachment
+        if (reader && work.item.attachment && work.item.result.result === 'ok') {
+          const finding = await readAttachmentFinding(work.item, this.s, reader, this.requester, () => this.politePause())
+          if (finding) work.item.personalData = finding
+        }
+      }
     } catch (e) {
       // A bug on one page must cost that page, not the scan (and not leave the item "fetching" forever).
       const detail = `巡检出错：${(e as Error).message}`

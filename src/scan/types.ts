@@ -89,6 +89,8 @@ export interface LinkItem {
   attachment: boolean
   state: ItemState
   result?: SiteLink
+  /** An attachment's personal-data finding (CLI scans only), reported with the page that links it. */
+  personalData?: Finding
 }
 
 export interface ScanState {
@@ -144,7 +146,18 @@ export interface ScanDeps {
   sleep(ms: number, signal?: AbortSignal): Promise<void>
   now(): number
   storage: ScanStorage
+  /**
+   * Reads an attachment's text. Only the CLI passes one (its office-file libraries load by dynamic import in Node);
+   * the extension's scans read no attachments.
+   */
+  readAttachment?: AttachmentReader
 }
+
+export type AttachmentFormat = 'xlsx' | 'docx' | 'pdf'
+export type AttachmentReader = (bytes: Uint8Array, format: AttachmentFormat) => Promise<string>
+
+/** Attachments above this are not read (a review says so): a 低保 list is small, a 20 MB PDF is a scanned book. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 export interface ScanProgress {
   phase: ScanState['phase']

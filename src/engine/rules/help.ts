@@ -18,6 +18,7 @@ import { help as homepageFreshness } from './homepage-freshness/messages.ts'
 import { help as interactionResponse } from './interaction-response/messages.ts'
 import { help as linkCheck } from './link-check/messages.ts'
 import { help as policyInterpretation } from './policy-interpretation/messages.ts'
+import { help as personalData } from './personal-data/messages.ts'
 import { help as publicationLag } from './publication-lag/messages.ts'
 import { help as statutoryCategories } from './statutory-categories/messages.ts'
 import { help as vetoHitsSite } from './veto-hits-site/messages.ts'
@@ -40,6 +41,7 @@ export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'interaction-response': interactionResponse,
   'link-check': linkCheck,
   'policy-interpretation': policyInterpretation,
+  'personal-data': personalData,
   'publication-lag': publicationLag,
   'statutory-categories': statutoryCategories,
   'veto-hits-site': vetoHitsSite,

@@ -19,6 +19,7 @@ import { homepageFreshness } from './homepage-freshness/index.ts'
 import { interactionResponse } from './interaction-response/index.ts'
 import { linkCheck } from './link-check/index.ts'
 import { policyInterpretation } from './policy-interpretation/index.ts'
+import { personalData } from './personal-data/index.ts'
 import { publicationLag } from './publication-lag/index.ts'
 import { statutoryCategories } from './statutory-categories/index.ts'
 import { vetoHitsSite } from './veto-hits-site/index.ts'
@@ -41,6 +42,7 @@ export type PageKindId =
   | 'policy-interpretation'
   | 'document-validity'
   | 'interaction-response'
+  | 'personal-data'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check' | 'veto-hits-site'
 export type KindId = PageKindId | SiteKindId
@@ -63,6 +65,7 @@ export const kinds = {
   'policy-interpretation': policyInterpretation,
   'document-validity': documentValidity,
   'interaction-response': interactionResponse,
+  'personal-data': personalData,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
   'veto-hits-site': vetoHitsSite,
