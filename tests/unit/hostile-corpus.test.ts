@@ -13,7 +13,7 @@ import { nationalPack } from '../../src/engine/pack.ts'
 import { REPO_ROOT } from '../support/corpus.ts'
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 400)
-/** A guard against hangs, not a speed target (speed lives in npm run bench): generous for a loaded 2-core CI. */
+/** A guard against hangs, not a speed target (speed lives in npm run bench), in CPU time: generous for a 2-core CI. */
 const BUDGET_MS = 5_000
 const packs = [nationalPack()]
 
@@ -45,10 +45,16 @@ const page = fc
   .tuple(fc.array(fc.oneof({ weight: 8, arbitrary: piece }, { weight: 1, arbitrary: flood }), { maxLength: 120 }), fc.option(hugeLine, { freq: 20 }))
   .map(([parts, line]) => `<html><head><title>${parts.slice(0, 3).join('')}</title></head><body>${parts.join('')}${line ?? ''}</body></html>`)
 
+/** CPU time of this process in ms: a machine busy with other work slows the wall clock, not this. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
 function auditWithin(html: string): void {
-  const t0 = performance.now()
+  const t0 = cpuMs()
   const report = audit(html, { url: 'https://www.example.gov.cn/zwgk/a.html', packs, asOf: '2026-11-27' })
-  const ms = performance.now() - t0
+  const ms = cpuMs() - t0
   expect(report.findings.length).toBeGreaterThan(0)
   // A rule that throws is reported, not hidden; on generated pages that would be a bug in the engine.
   expect(report.findings.filter((f) => f.message.zh.startsWith('规则执行出错')).map((f) => f.evidence.zh)).toEqual([])
@@ -56,7 +62,7 @@ function auditWithin(html: string): void {
 }
 
 describe('generated hostile pages', () => {
-  it(`${RUNS} pages each give a report within ${BUDGET_MS} ms, with no rule crashing`, () => {
+  it(`${RUNS} pages each give a report within ${BUDGET_MS} ms of CPU time, with no rule crashing`, () => {
     fc.assert(fc.property(page, auditWithin), { numRuns: RUNS, seed: Number(process.env.HOSTILE_SEED ?? 20261127) })
   }, 900_000)
 
