@@ -2,6 +2,7 @@
 import type { CheerioAPI } from 'cheerio/slim'
 import type { ParentNode } from 'domhandler'
 import { extractColumns } from './extract/columns.ts'
+import { extractTextBlocks } from './extract/content/text-blocks.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
 import { extractMetadata } from './extract/metadata.ts'
@@ -38,6 +39,7 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     mainText: structure.mainText,
     reportYear: structure.reportYear,
     notes: ctx.notes,
+    textBlocks: extractTextBlocks($, ctx),
   }
   return { ...model, kind: classifyKind(model) }
 }

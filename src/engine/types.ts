@@ -119,6 +119,12 @@ export interface Heading {
   locator: Locator
 }
 
+/** A block of the main content (paragraph, list item, table cell) with its own inline text, for locating hits. */
+export interface TextBlock {
+  text: string
+  locator: Locator
+}
+
 export interface PageModel {
   url: string | null
   title: string
@@ -142,6 +148,8 @@ export interface PageModel {
   reportYear: number | null
   /** Things the extraction was unsure about; rules turn uncertainty into "review". */
   notes: string[]
+  /** mainText cut into blocks with locators (capped; see extract/content/text-blocks.ts); absent on older models. */
+  textBlocks?: TextBlock[]
 }
 
 export type Status = 'fail' | 'review' | 'pass' | 'n/a'

@@ -15,7 +15,9 @@ import { footerIdentifiers } from './footer-identifiers/index.ts'
 import { guideElements } from './guide-elements/index.ts'
 import { homepageFreshness } from './homepage-freshness/index.ts'
 import { linkCheck } from './link-check/index.ts'
+import { personalData } from './personal-data/index.ts'
 import { publicationLag } from './publication-lag/index.ts'
+import { seriousErrors } from './serious-errors/index.ts'
 import { statutoryCategories } from './statutory-categories/index.ts'
 
 export type PageKindId =
@@ -32,6 +34,8 @@ export type PageKindId =
   | 'guide-elements'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
+  | 'personal-data'
+  | 'serious-errors'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check'
 export type KindId = PageKindId | SiteKindId
@@ -50,6 +54,8 @@ export const kinds = {
   'guide-elements': guideElements,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
+  'personal-data': personalData,
+  'serious-errors': seriousErrors,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
 } satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
