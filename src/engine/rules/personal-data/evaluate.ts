@@ -36,6 +36,7 @@ function locatorOfHit(page: PageModel, hit: NumberHit): Locator | null {
 }
 
 export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Finding[] {
+  if (page.mainText.length < params.minTextLength) return [tooLittleText(page, params, ctx)]
   const all = findNumbers(page.mainText, params, ctx.asOf)
   const counted = all.filter((h) => !h.excluded)
   const full = counted.filter((h) => !h.masked)
@@ -64,8 +65,11 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     exemptBy,
   }
   const shown = [...failing, ...exemptIds, ...overVisible].sort((a, b) => a.index - b.index)
-  const examples = shown.slice(0, params.examples).map((h) => `${TYPE_NAMES[h.type].zh} ${masked(h, params)}`)
-  const examplesEn = shown.slice(0, params.examples).map((h) => `${TYPE_NAMES[h.type].en.replace(/s$/, '')} ${masked(h, params)}`)
+  // For a mask that shows too much, how much the page shows; the example itself is masked as the pack allows.
+  const shownZh = (h: NumberHit): string => (h.masked ? `（页面显示前 ${h.masked.head} 位、后 ${h.masked.tail} 位）` : '')
+  const shownEn = (h: NumberHit): string => (h.masked ? ` (the page shows the first ${h.masked.head} and last ${h.masked.tail})` : '')
+  const examples = shown.slice(0, params.examples).map((h) => `${TYPE_NAMES[h.type].zh} ${masked(h, params)}${shownZh(h)}`)
+  const examplesEn = shown.slice(0, params.examples).map((h) => `${TYPE_NAMES[h.type].en.replace(/s$/, '')} ${masked(h, params)}${shownEn(h)}`)
   if (shown.length === 0) {
     return [
       ctx.finding({
@@ -114,4 +118,19 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       data: { ...data, examples: shown.slice(0, params.examples).map((h) => masked(h, params)) },
     }),
   ]
+}
+
+function tooLittleText(page: PageModel, params: Params, ctx: RuleContext): Finding {
+  return ctx.finding({
+    status: 'review',
+    section: '个人信息',
+    message: {
+      zh: '页面正文几乎没有文字（可能由脚本加载或为图片），无法检查其中的个人信息，请在浏览器中查看',
+      en: 'The page has almost no text (loaded by scripts, or an image); personal data could not be checked; look in a browser',
+    },
+    evidence: { zh: `正文 ${page.mainText.length} 字（少于 ${params.minTextLength} 字）`, en: `${page.mainText.length} characters of text (under ${params.minTextLength})` },
+    expected: { zh: '可读取的正文，其中不含未去标识化的个人号码', en: 'readable text without personal numbers that are not de-identified' },
+    locator: null,
+    data: { textLength: page.mainText.length },
+  })
 }

@@ -15,6 +15,8 @@ const mask = () =>
   })
 
 export const params = strict({
+  /** Below this many characters of content text (a page its scripts fill, a scan as an image) nothing can be judged. */
+  minTextLength: positiveInt(),
   idCard: strict({
     mask: mask(),
     /** First two digits of a 居民身份证号 (GB/T 2260 province codes; 8x for 港澳台居民居住证). */

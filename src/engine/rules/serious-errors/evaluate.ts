@@ -15,6 +15,22 @@ function maskedLocator(locator: Locator | null): Locator | null {
 }
 
 export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Finding[] {
+  if (page.mainText.length < params.minTextLength) {
+    return [
+      ctx.finding({
+        status: 'review',
+        section: '严重表述错误',
+        message: {
+          zh: '页面正文几乎没有文字（可能由脚本加载或为图片），无法检查表述错误，请在浏览器中查看',
+          en: 'The page has almost no text (loaded by scripts, or an image); misstatements could not be checked; look in a browser',
+        },
+        evidence: { zh: `正文 ${page.mainText.length} 字（少于 ${params.minTextLength} 字）`, en: `${page.mainText.length} characters of text (under ${params.minTextLength})` },
+        expected: { zh: '可读取的正文', en: 'readable text' },
+        locator: null,
+        data: { textLength: page.mainText.length },
+      }),
+    ]
+  }
   // The title is searched too, unless the text already repeats it (a hit would otherwise count twice).
   const text = page.mainText.includes(page.title) ? page.mainText : `${page.title} ${page.mainText}`
   const hits = findWrongForms(text, params)

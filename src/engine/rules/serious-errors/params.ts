@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { list, msg, oneOf, strict, text } from '../../rule-kit/schema.ts'
+import { list, msg, oneOf, positiveInt, strict, text } from '../../rule-kit/schema.ts'
 
 export const CATEGORIES = ['国名', '党政机关', '地名', '领导人', '固定表述'] as const
 
@@ -12,6 +12,8 @@ const entry = strict({
 })
 
 export const params = strict({
+  /** Below this many characters of content text (a page its scripts fill, a scan as an image) nothing can be judged. */
+  minTextLength: positiveInt(),
   /** The word list's version, shown in each finding so a report says which list judged it. */
   listVersion: text(),
   words: v.pipe(
