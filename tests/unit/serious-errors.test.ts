@@ -1,7 +1,9 @@
 // serious-errors: each misspelt name or set phrase of the pack's list is one fail with the correct form, located in
 // the page and counted in data.hits; correct text that happens to hold a wrong form is left alone; a local pack
 // extends the list without repeating it.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { WordMatcher } from '../../src/engine/rule-kit/aho-corasick.ts'
 import { audit } from '../../src/engine/audit.ts'
 import { nationalPack, validatePack } from '../../src/engine/pack.ts'
 import { compiled, findWrongForms } from '../../src/engine/rules/serious-errors/matcher.ts'
@@ -93,5 +95,22 @@ describe('on a page', () => {
         'local.json',
       ),
     ).toThrow(/params\.words/)
+  })
+})
+
+describe('the word matcher', () => {
+  it('finds every occurrence a naive search finds, overlaps included', () => {
+    const alphabet = fc.constantFrom('国', '务', '院', '办', '公', '厅', 'a', '𠀀')
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: alphabet, minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), fc.string({ unit: alphabet, maxLength: 60 }), (words, text) => {
+        const naive: string[] = []
+        words.forEach((w, i) => {
+          for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) naive.push(`${i}@${at}`)
+        })
+        const found = new WordMatcher(words).search(text).map((m) => `${m.word}@${m.start}`)
+        expect(found.sort()).toEqual(naive.sort())
+      }),
+      { numRuns: 300 },
+    )
   })
 })
