@@ -6,7 +6,7 @@ import { maskNumber } from '../../rule-kit/mask.ts'
 import { findNumbers, NUMBER_TYPES, type NumberHit, type NumberType } from './numbers.ts'
 import type { Params } from './params.ts'
 
-const TYPE_NAMES: Record<NumberType, { zh: string; en: string }> = {
+export const TYPE_NAMES: Record<NumberType, { zh: string; en: string }> = {
   idCard: { zh: '身份证号', en: 'ID numbers' },
   mobile: { zh: '手机号', en: 'mobile numbers' },
   bankCard: { zh: '银行卡号', en: 'bank-card numbers' },
@@ -18,13 +18,13 @@ export function masked(hit: Pick<NumberHit, 'type' | 'value'>, params: Params): 
   return maskNumber(hit.value, head, tail)
 }
 
-function counts(hits: NumberHit[]): Record<NumberType, number> {
+export function counts(hits: NumberHit[]): Record<NumberType, number> {
   const out: Record<NumberType, number> = { idCard: 0, mobile: 0, bankCard: 0 }
   for (const h of hits) out[h.type]++
   return out
 }
 
-function countText(c: Record<NumberType, number>, lang: 'zh' | 'en'): string {
+export function countText(c: Record<NumberType, number>, lang: 'zh' | 'en'): string {
   const parts = NUMBER_TYPES.filter((t) => c[t] > 0).map((t) => (lang === 'zh' ? `${TYPE_NAMES[t].zh} ${c[t]} 个` : `${TYPE_NAMES[t].en}: ${c[t]}`))
   return parts.join(lang === 'zh' ? '、' : ', ')
 }

@@ -49,5 +49,10 @@ export const params = strict({
   exemptPageKeywords: list(text()),
   /** Masked examples shown in the finding. */
   examples: positiveInt(),
+  /** Attachments (.xlsx/.docx/.pdf) the CLI reads per page, and the largest it downloads; the worker reads none. */
+  attachments: strict({
+    perPage: positiveInt(),
+    maxBytes: positiveInt(),
+  }),
 })
 export type Params = v.InferOutput<typeof params>
