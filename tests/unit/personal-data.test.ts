@@ -128,6 +128,15 @@ describe('flagged', () => {
     expect(finding.locator?.css).toMatch(/td:nth-of-type\(2\)$/)
   })
 
+  it('a hit past the capped text blocks is still counted, only unlocated', () => {
+    const rows = Array.from({ length: 2100 }, (_, i) => `<tr><td>${i}</td><td>330203********1233</td></tr>`).join('')
+    const { report, finding } = personal(page(`<table>${rows}<tr><td>末行</td><td>${ID}</td></tr></table>`))
+    expect(finding.status).toBe('fail')
+    expect(finding.data?.idCard).toBe(1)
+    expect(finding.locator).toBeNull()
+    expect(report.notes.some((n) => n.startsWith('text blocks:'))).toBe(true)
+  })
+
   it('the number of examples comes from the pack', () => {
     const pack = nationalPack()
     const rule = pack.rules.find((r) => r.kind === 'personal-data')!
