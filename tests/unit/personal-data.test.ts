@@ -97,6 +97,12 @@ describe('flagged', () => {
     expect(hits.map((h) => [h.type, h.masked])).toEqual([[type, null]])
   })
 
+  it('a phone under a 联系电话 column header is the person’s, not the body’s line', () => {
+    const { finding } = personal(page(`<table><tr><th>姓名</th><th>联系电话</th></tr><tr><td>张某</td><td>${PHONE}</td></tr></table>`))
+    expect(finding.status).toBe('fail')
+    expect(finding.data?.mobile).toBe(1)
+  })
+
   it('a number split by a tag is still one number', () => {
     const { finding } = personal(page(`<table><tr><td>张某</td><td>3302031985<span>06121233</span></td></tr></table>`))
     expect(finding.status).toBe('fail')

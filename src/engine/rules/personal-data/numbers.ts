@@ -115,6 +115,15 @@ function labelled(text: string, index: number, labels: readonly string[], window
   return labels.some((label) => before.includes(label))
 }
 
+/**
+ * The label stands right before the number (咨询电话：139…). A table's header cell does not count: in “姓名 联系电话
+ * 张某 138…” the phone is the person's, so the label must touch the number, with only a colon or spaces between.
+ */
+function labelledRightBefore(text: string, index: number, labels: readonly string[], window: number): boolean {
+  const before = text.slice(Math.max(0, index - window), index).replace(/[\s:：]+$/, '')
+  return labels.some((label) => before.endsWith(label))
+}
+
 /** Every personal number in the text, full or masked, in order. */
 export function findNumbers(text: string, p: Params, asOf: string): NumberHit[] {
   const hits: NumberHit[] = []
@@ -123,7 +132,7 @@ export function findNumbers(text: string, p: Params, asOf: string): NumberHit[] 
     const c = classify(value, p, asOf)
     if (!c) return
     const notPersonal = labelled(text, index, p.notPersonalLabels, p.labelWindow)
-    const publicLine = c.type === 'mobile' && labelled(text, index, p.publicPhoneLabels, p.labelWindow)
+    const publicLine = c.type === 'mobile' && labelledRightBefore(text, index, p.publicPhoneLabels, p.labelWindow)
     hits.push({ type: c.type, value, index, masked: c.masked, excluded: notPersonal || publicLine })
   }
   for (const m of text.matchAll(RUN)) add(m[0], m.index)
