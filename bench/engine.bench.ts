@@ -12,8 +12,6 @@ import { audit } from '../src/engine/audit.ts'
 import { decodeHtml } from '../src/engine/charset.ts'
 import { nationalPack } from '../src/engine/pack.ts'
 import { compilePatterns, execBounded } from '../src/engine/rule-kit/patterns.ts'
-import { findNumbers } from '../src/engine/rules/personal-data/numbers.ts'
-import type { Params as PersonalParams } from '../src/engine/rules/personal-data/params.ts'
 import { compiled, findWrongForms } from '../src/engine/rules/serious-errors/matcher.ts'
 import type { Params as WordParams } from '../src/engine/rules/serious-errors/params.ts'
 import type { RulePack } from '../src/engine/types.ts'
@@ -278,9 +276,8 @@ function withoutKinds(kinds: string[]): RulePack[] {
 }
 
 /**
- * The word list (serious-errors) and the personal-number scan (personal-data) on a big article: its audit with and
- * without them, and each matcher alone over 1 MB of prose. Issue 10: a 100-entry list must not slow the audit
- * measurably.
+ * The word list (serious-errors) on a big article: its audit with and without the rule, and the matcher alone over
+ * 1 MB of prose. Issue 10: a 100-entry list must not slow the audit measurably.
  */
 function benchTextScans(): void {
   const paragraphs = proseText(300_000).match(/[^。]+。/g) ?? []
@@ -288,7 +285,7 @@ function benchTextScans(): void {
 <div class="article"><h1>关于做好政务公开工作的通知</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
   const withAll = [nationalPack()]
   const rows: string[][] = []
-  for (const [label, kinds] of [['serious-errors', ['serious-errors']], ['personal-data', ['personal-data']]] as const) {
+  for (const [label, kinds] of [['serious-errors', ['serious-errors']]] as const) {
     const without = withoutKinds([...kinds])
     const { parseMs: withoutMs, auditMs: withMs } = timePair(
       () => audit(html, { packs: without, asOf: AS_OF }),
@@ -310,15 +307,8 @@ function benchTextScans(): void {
     hits = findWrongForms(text, words).length
     wordMs.push(performance.now() - t)
   }
-  const personal = nationalPack().rules.find((r) => r.kind === 'personal-data')!.params as unknown as PersonalParams
-  const numberMs: number[] = []
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now()
-    findNumbers(text, personal, AS_OF)
-    numberMs.push(performance.now() - t)
-  }
   console.log(
-    `\n词表匹配 × 1 MB 文本 / word list (${words.words.length} entries) over 1 MB of prose: build ${buildMs.toFixed(1)} ms, scan ${median(wordMs).toFixed(1)} ms (${hits} hits); personal-number scan ${median(numberMs).toFixed(1)} ms`,
+    `\n词表匹配 × 1 MB 文本 / word list (${words.words.length} entries) over 1 MB of prose: build ${buildMs.toFixed(1)} ms, scan ${median(wordMs).toFixed(1)} ms (${hits} hits)`,
   )
 }
 

@@ -9,7 +9,7 @@ import type * as PackModule from '../engine/pack.ts'
 import type { RulePack } from '../engine/types.ts'
 import { HELP, UsageError, parseCli } from './args.ts'
 import { type AuditedPage, toJson, toTable } from './format.ts'
-import { isHttpUrl, loadInput } from './input.ts'
+import { loadInput } from './input.ts'
 import { forTerminal, jsonForTerminal } from './terminal.ts'
 
 const NAME = 'disclosure-audit'
@@ -121,11 +121,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     try {
       const page = await loadInput(source, { url: opts.url })
       for (const w of page.warnings) complain(`${source}: ${w}`)
-      const audited = audit(page.html, { url: page.url, packs, asOf, lang: opts.lang })
-      // Attachments the page links are read in Node only (parsers loaded on demand) and reported with the page.
-      const { attachmentFindings, withAttachments } = await import('./attachments.ts')
-      const sourcePath = isHttpUrl(source) ? null : source
-      const report = withAttachments(audited, await attachmentFindings(page.html, { packs, asOf, pageUrl: page.url, sourcePath }))
+      const report = audit(page.html, { url: page.url, packs, asOf, lang: opts.lang })
       pages.push({ source, report })
     } catch (e) {
       inputFailed = true

@@ -82,6 +82,13 @@ describe('on a page', () => {
     expect(findWrongForms('国务院办工厅', withShort).map((h) => h.entry.wrong)).toEqual(['国务院办工厅'])
   })
 
+  it('the quoted context never cuts a number it would then show unmasked', () => {
+    // 12 characters before the hit end inside the phone number.
+    const [f] = serious(page('<p>联系人手机13812345678，请转发国务院办工厅通知。</p>'))
+    expect(f.evidence.zh).toContain('138****5678，请转发国务院办工厅')
+    expect(f.evidence.zh).not.toMatch(/\d{5,}/)
+  })
+
   it('the quoted context masks numbers beside the hit', () => {
     const [f] = serious(page('<p>联系人手机13812345678，国务院办工厅转发。</p>'))
     expect(f.evidence.zh).not.toContain('13812345678')

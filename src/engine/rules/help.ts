@@ -14,7 +14,6 @@ import { help as footerIdentifiers } from './footer-identifiers/messages.ts'
 import { help as guideElements } from './guide-elements/messages.ts'
 import { help as homepageFreshness } from './homepage-freshness/messages.ts'
 import { help as linkCheck } from './link-check/messages.ts'
-import { help as personalData } from './personal-data/messages.ts'
 import { help as publicationLag } from './publication-lag/messages.ts'
 import { help as seriousErrors } from './serious-errors/messages.ts'
 import { help as statutoryCategories } from './statutory-categories/messages.ts'
@@ -33,7 +32,6 @@ export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'guide-elements': guideElements,
   'homepage-freshness': homepageFreshness,
   'link-check': linkCheck,
-  'personal-data': personalData,
   'publication-lag': publicationLag,
   'serious-errors': seriousErrors,
   'statutory-categories': statutoryCategories,

@@ -15,7 +15,6 @@ import { footerIdentifiers } from './footer-identifiers/index.ts'
 import { guideElements } from './guide-elements/index.ts'
 import { homepageFreshness } from './homepage-freshness/index.ts'
 import { linkCheck } from './link-check/index.ts'
-import { personalData } from './personal-data/index.ts'
 import { publicationLag } from './publication-lag/index.ts'
 import { seriousErrors } from './serious-errors/index.ts'
 import { statutoryCategories } from './statutory-categories/index.ts'
@@ -34,7 +33,6 @@ export type PageKindId =
   | 'guide-elements'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
-  | 'personal-data'
   | 'serious-errors'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check'
@@ -54,7 +52,6 @@ export const kinds = {
   'guide-elements': guideElements,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
-  'personal-data': personalData,
   'serious-errors': seriousErrors,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,

@@ -59,7 +59,12 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
   }
   return [...byWrong.values()].map(({ entry, starts }) => {
     const at = starts[0]
-    const around = maskDigitRuns(text.slice(Math.max(0, at - CONTEXT), at + entry.wrong.length + CONTEXT))
+    // The quote never cuts a number in two: a cut-off tail of a phone would escape the mask.
+    let from = Math.max(0, at - CONTEXT)
+    let to = Math.min(text.length, at + entry.wrong.length + CONTEXT)
+    while (from > 0 && /[\dXx]/.test(text[from - 1]) && /[\dXx]/.test(text[from])) from--
+    while (to < text.length && /[\dXx]/.test(text[to]) && /[\dXx]/.test(text[to - 1])) to++
+    const around = maskDigitRuns(text.slice(from, to))
     return ctx.finding({
       status: 'fail',
       section,

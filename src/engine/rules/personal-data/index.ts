@@ -1,6 +1,0 @@
-import { pageRuleKind } from '../../rule-kit/kind.ts'
-import { evaluate } from './evaluate.ts'
-import { help } from './messages.ts'
-import { params } from './params.ts'
-
-export const personalData = pageRuleKind({ params, help, evaluate })
