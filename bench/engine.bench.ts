@@ -9,12 +9,12 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { load } from 'cheerio/slim'
 import { audit } from '../src/engine/audit.ts'
-import { decodeHtml } from '../src/engine/charset.ts'
-import { nationalPack } from '../src/engine/pack.ts'
-import { compilePatterns, execBounded } from '../src/engine/rule-kit/patterns.ts'
 import { compiled, findWrongForms } from '../src/engine/rules/serious-errors/matcher.ts'
 import type { Params as WordParams } from '../src/engine/rules/serious-errors/params.ts'
 import type { RulePack } from '../src/engine/types.ts'
+import { decodeHtml } from '../src/engine/charset.ts'
+import { nationalPack } from '../src/engine/pack.ts'
+import { compilePatterns, execBounded } from '../src/engine/rule-kit/patterns.ts'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CORPUS = process.env.BENCH_CORPUS ?? join(ROOT, '../shared/corpus/real')

@@ -2,12 +2,12 @@
 import type { CheerioAPI } from 'cheerio/slim'
 import type { ParentNode } from 'domhandler'
 import { extractColumns } from './extract/columns.ts'
-import { extractTextBlocks } from './extract/content/text-blocks.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
 import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
 import { capTreeDepth, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
+import { extractTextBlocks } from './extract/content/text-blocks.ts'
 import type { ExtractContext, IsoDate, PageModel } from './types.ts'
 
 export interface BuildOptions {
@@ -37,9 +37,9 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     footer,
     headings: structure.headings,
     mainText: structure.mainText,
+    textBlocks: extractTextBlocks($, ctx),
     reportYear: structure.reportYear,
     notes: ctx.notes,
-    textBlocks: extractTextBlocks($, ctx),
   }
   return { ...model, kind: classifyKind(model) }
 }

@@ -31,9 +31,9 @@ export type PageKindId =
   | 'disclosure-subcolumns'
   | 'statutory-categories'
   | 'guide-elements'
+  | 'serious-errors'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
-  | 'serious-errors'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check'
 export type KindId = PageKindId | SiteKindId
@@ -50,9 +50,9 @@ export const kinds = {
   'disclosure-subcolumns': disclosureSubcolumns,
   'statutory-categories': statutoryCategories,
   'guide-elements': guideElements,
+  'serious-errors': seriousErrors,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
-  'serious-errors': seriousErrors,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
 } satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
