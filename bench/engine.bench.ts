@@ -9,6 +9,9 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { load } from 'cheerio/slim'
 import { audit } from '../src/engine/audit.ts'
+import { compiled, findWrongForms } from '../src/engine/rules/serious-errors/matcher.ts'
+import type { Params as WordParams } from '../src/engine/rules/serious-errors/params.ts'
+import type { RulePack } from '../src/engine/types.ts'
 import { decodeHtml } from '../src/engine/charset.ts'
 import { nationalPack } from '../src/engine/pack.ts'
 import { compilePatterns, execBounded } from '../src/engine/rule-kit/patterns.ts'
@@ -297,6 +300,72 @@ function benchPatterns(): void {
   console.log(table(['rule', 'pattern', 'ms'], rows.slice(0, 15)))
 }
 
-benchEngine()
-benchPatterns()
-benchDist()
+/** Government prose: set phrases and names the word list's wrong forms are near misses of, a few real misspellings. */
+function proseText(chars: number): string {
+  const sentences = [
+    '坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的二十大精神，持续优化营商环境。',
+    '依据《中华人民共和国政府信息公开条例》，国务院办公厅和省人民政府办公厅对政务公开工作作出安排部署。',
+    '会议要求，各部门要坚持实事求是，办实事求实效，推动乡村振兴和生态环境保护工作取得新成效。',
+    '新疆维吾尔自治区、内蒙古自治区、广西壮族自治区和浙江省、安徽省有关部门参加会议，联系电话0574-87654321。',
+  ]
+  const out: string[] = []
+  let n = 0
+  for (let i = 0; n < chars; i++) {
+    const s = i % 500 === 499 ? '转发国务院办工厅通知。' : sentences[i % sentences.length]
+    out.push(s)
+    n += s.length
+  }
+  return out.join('').slice(0, chars)
+}
+
+function withoutKinds(kinds: string[]): RulePack[] {
+  const pack = nationalPack()
+  pack.rules = pack.rules.map((r) => (kinds.includes(r.kind) ? { ...r, enabled: false } : r))
+  return [pack]
+}
+
+/**
+ * The word list (serious-errors) on a big article: its audit with and without the rule, and the matcher alone over
+ * 1 MB of prose. Issue 10: a 100-entry list must not slow the audit measurably.
+ */
+function benchTextScans(): void {
+  const paragraphs = proseText(300_000).match(/[^。]+。/g) ?? []
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于做好政务公开工作的通知</title></head><body>
+<div class="article"><h1>关于做好政务公开工作的通知</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`
+  const withAll = [nationalPack()]
+  const rows: string[][] = []
+  for (const [label, kinds] of [['serious-errors', ['serious-errors']]] as const) {
+    const without = withoutKinds([...kinds])
+    const { parseMs: withoutMs, auditMs: withMs } = timePair(
+      () => audit(html, { packs: without, asOf: AS_OF }),
+      () => audit(html, { packs: withAll, asOf: AS_OF }),
+    )
+    rows.push([label, withoutMs.toFixed(1), withMs.toFixed(1), (withMs / withoutMs).toFixed(2)])
+  }
+  console.log(`\n整页审核：有无该规则 / audit of a ${(Buffer.byteLength(html) / 1024).toFixed(0)} kB article with and without the rule\n`)
+  console.log(table(['rule', 'without ms', 'with ms', 'with/without'], rows))
+  const text = proseText(1_000_000)
+  const words = nationalPack().rules.find((r) => r.kind === 'serious-errors')!.params as unknown as WordParams
+  const t0 = performance.now()
+  compiled({ ...words })
+  const buildMs = performance.now() - t0
+  const wordMs: number[] = []
+  let hits = 0
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now()
+    hits = findWrongForms(text, words).length
+    wordMs.push(performance.now() - t)
+  }
+  console.log(
+    `\n词表匹配 × 1 MB 文本 / word list (${words.words.length} entries) over 1 MB of prose: build ${buildMs.toFixed(1)} ms, scan ${median(wordMs).toFixed(1)} ms (${hits} hits)`,
+  )
+}
+
+if (process.env.BENCH_ONLY === 'text-scans') {
+  benchTextScans()
+} else {
+  benchEngine()
+  benchTextScans()
+  benchPatterns()
+  benchDist()
+}

@@ -11,6 +11,7 @@ import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
 import { extractTables } from './extract/tables.ts'
 import { capTreeDepth, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
+import { extractTextBlocks } from './extract/content/text-blocks.ts'
 import type { ExtractContext, IsoDate, PageModel } from './types.ts'
 
 export interface BuildOptions {
@@ -41,6 +42,7 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     headings: structure.headings,
     numberSpots: extractNumberSpots($),
     mainText: structure.mainText,
+    textBlocks: extractTextBlocks($, ctx),
     reportYear: structure.reportYear,
     notes: ctx.notes,
     contentLinks: extractContentLinks($, ctx),

@@ -23,6 +23,12 @@ export interface Locator {
   text: string
 }
 
+/** A block of the main content (paragraph, list item, table cell) with its own inline text, for locating hits. */
+export interface TextBlock {
+  text: string
+  locator: Locator
+}
+
 export type PageKind = 'portal' | 'list' | 'article' | 'guide' | 'annual-report' | 'directory' | 'other'
 
 /** news 动态/要闻 (14 days) · notice 通知公告/政策文件 (6 months) · long-term 人事/规划 (1 year) · other. */
@@ -209,6 +215,8 @@ export interface PageModel {
   numberSpots?: NumberSpot[]
   /** Visible text of the main content, whitespace collapsed (guide elements, report parts). */
   mainText: string
+  /** mainText cut into blocks with locators (capped; see extract/content/text-blocks.ts); absent on older models. */
+  textBlocks?: TextBlock[]
   /** For an annual report: the year it covers. */
   reportYear: number | null
   /** For an annual report: its tables as cell grids (absent on other pages; see extract/tables.ts for the caps). */

@@ -20,6 +20,7 @@ import { help as linkCheck } from './link-check/messages.ts'
 import { help as policyInterpretation } from './policy-interpretation/messages.ts'
 import { help as personalData } from './personal-data/messages.ts'
 import { help as publicationLag } from './publication-lag/messages.ts'
+import { help as seriousErrors } from './serious-errors/messages.ts'
 import { help as statutoryCategories } from './statutory-categories/messages.ts'
 import { help as vetoHitsSite } from './veto-hits-site/messages.ts'
 
@@ -43,6 +44,7 @@ export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'policy-interpretation': policyInterpretation,
   'personal-data': personalData,
   'publication-lag': publicationLag,
+  'serious-errors': seriousErrors,
   'statutory-categories': statutoryCategories,
   'veto-hits-site': vetoHitsSite,
 }

@@ -21,6 +21,7 @@ import { linkCheck } from './link-check/index.ts'
 import { policyInterpretation } from './policy-interpretation/index.ts'
 import { personalData } from './personal-data/index.ts'
 import { publicationLag } from './publication-lag/index.ts'
+import { seriousErrors } from './serious-errors/index.ts'
 import { statutoryCategories } from './statutory-categories/index.ts'
 import { vetoHitsSite } from './veto-hits-site/index.ts'
 
@@ -36,6 +37,7 @@ export type PageKindId =
   | 'disclosure-subcolumns'
   | 'statutory-categories'
   | 'guide-elements'
+  | 'serious-errors'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
   | 'annual-report-tables'
@@ -59,6 +61,7 @@ export const kinds = {
   'disclosure-subcolumns': disclosureSubcolumns,
   'statutory-categories': statutoryCategories,
   'guide-elements': guideElements,
+  'serious-errors': seriousErrors,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
   'annual-report-tables': annualReportTables,
