@@ -1,12 +1,12 @@
 // HTML → PageModel: runs the extractors in a fixed order over one parsed document.
 import type { CheerioAPI } from 'cheerio/slim'
-import type { ParentNode } from 'domhandler'
 import { extractColumns } from './extract/columns.ts'
 import { extractFooter } from './extract/footer.ts'
 import { classifyKind } from './extract/kind.ts'
 import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
-import { capTreeDepth, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
+import { boundTree, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
+import { MAX_ATTRIBUTE_CHARS } from './limits.ts'
 import type { ExtractContext, IsoDate, PageModel } from './types.ts'
 
 export interface BuildOptions {
@@ -15,10 +15,13 @@ export interface BuildOptions {
 }
 
 export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): PageModel {
-  const parsed = typeof html === 'string' ? parseHtml(html) : { $: html, flattened: capTreeDepth(html.root().get(0) as unknown as ParentNode) }
+  const parsed = typeof html === 'string' ? parseHtml(html) : boundTree(html)
   const $ = parsed.$
-  const ctx: ExtractContext = { url: opts.url ?? null, asOf: opts.asOf, notes: [] }
+  const ctx: ExtractContext = { url: opts.url ?? null, asOf: opts.asOf, notes: [], cuts: [] }
   if (parsed.flattened) ctx.notes.push(`tree deeper than ${MAX_TREE_DEPTH} levels: ${parsed.flattened} nodes attached at the cap, as a browser does`)
+  const { evidence, names, other } = parsed.attributes
+  if (evidence) ctx.cuts!.push({ what: 'attributes', limit: MAX_ATTRIBUTE_CHARS, count: evidence, names })
+  if (other) ctx.notes.push(`${other} attribute values (styles, inline images) longer than ${MAX_ATTRIBUTE_CHARS} characters cut; the audit reads none of them`)
   const structure = extractStructure($, ctx)
   const { metadata, visibleDate } = extractMetadata($, ctx)
   const footer = extractFooter($, ctx)
@@ -38,6 +41,7 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     mainText: structure.mainText,
     reportYear: structure.reportYear,
     notes: ctx.notes,
+    cuts: ctx.cuts!,
   }
   return { ...model, kind: classifyKind(model) }
 }

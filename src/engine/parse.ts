@@ -2,7 +2,8 @@
 // attaches deeper elements at the cap; without that, 5,000 unclosed <div>s or 20,000 unclosed <font>s (old Word-made
 // and CMS pages) would overflow the stack of every walk over the tree, and the page would not be audited at all.
 import { load, type CheerioAPI } from 'cheerio/slim'
-import type { AnyNode, ParentNode } from 'domhandler'
+import type { AnyNode, Element, ParentNode } from 'domhandler'
+import { EVIDENCE_ATTRIBUTES, MAX_ATTRIBUTE_CHARS } from './limits.ts'
 
 /** Blink's limit (HTMLConstructionSite's maximum DOM depth). */
 export const MAX_TREE_DEPTH = 512
@@ -55,14 +56,54 @@ export function capTreeDepth(root: ParentNode, maxDepth = MAX_TREE_DEPTH): numbe
   return moved
 }
 
+export interface AttributeCuts {
+  /** Values cut in attributes the rules take evidence from (EVIDENCE_ATTRIBUTES). */
+  evidence: number
+  /** Their attribute names, each once. */
+  names: string[]
+  /** Values cut elsewhere (inline styles, data: images): nothing the audit reads. */
+  other: number
+}
+
+/**
+ * Cuts every attribute value longer than `max` in place. A page can carry megabyte attributes (an inlined image, an
+ * attribute flood); every read of them (links, titles, locators, stored findings) would copy them again.
+ */
+export function capAttributes(root: ParentNode, max = MAX_ATTRIBUTE_CHARS): AttributeCuts {
+  const cuts: AttributeCuts = { evidence: 0, names: [], other: 0 }
+  const stack: AnyNode[] = [...root.children]
+  while (stack.length) {
+    const node = stack.pop()!
+    const attribs = (node as Element).attribs
+    if (attribs) {
+      for (const name in attribs) {
+        if (attribs[name].length <= max) continue
+        attribs[name] = attribs[name].slice(0, max)
+        if (EVIDENCE_ATTRIBUTES.has(name)) {
+          cuts.evidence++
+          if (!cuts.names.includes(name)) cuts.names.push(name)
+        } else cuts.other++
+      }
+    }
+    if (hasChildren(node)) for (const child of node.children) stack.push(child)
+  }
+  return cuts
+}
+
 export interface ParsedHtml {
   $: CheerioAPI
   /** Nodes that sat deeper than MAX_TREE_DEPTH and were attached at the cap. */
   flattened: number
+  attributes: AttributeCuts
+}
+
+/** Parses and applies the tree bounds: depth, then attribute length. */
+export function boundTree($: CheerioAPI): ParsedHtml {
+  const root = $.root().get(0) as unknown as ParentNode
+  const flattened = capTreeDepth(root)
+  return { $, flattened, attributes: capAttributes(root) }
 }
 
 export function parseHtml(html: string): ParsedHtml {
-  const $ = load(html)
-  const flattened = capTreeDepth($.root().get(0) as unknown as ParentNode)
-  return { $, flattened }
+  return boundTree(load(html))
 }

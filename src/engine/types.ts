@@ -1,5 +1,6 @@
 // Shared shapes of the audit engine. Pure data: no browser or Node types here, so the same
 // objects travel between the service worker, the content script, the CLI and the tests.
+import type { ExtractionCut } from './limits.ts'
 
 /** Calendar date as `YYYY-MM-DD` (no time zone: Chinese government pages give local dates). */
 export type IsoDate = string
@@ -48,6 +49,8 @@ export interface Column {
   level?: number
   /** How the list was found, for diagnostics: 'ul' | 'table' | 'dl' | 'tab' | 'datastore' | 'page'. */
   via: string
+  /** Rows of the list when it held more than MAX_ENTRIES_PER_COLUMN and only the first ones became entries. */
+  rowsBeyondCap?: number
 }
 
 export interface NavLink {
@@ -142,6 +145,8 @@ export interface PageModel {
   reportYear: number | null
   /** Things the extraction was unsure about; rules turn uncertainty into "review". */
   notes: string[]
+  /** What the extraction did not read because the page passed a cap of src/engine/limits.ts (absent: nothing cut). */
+  cuts?: ExtractionCut[]
 }
 
 export type Status = 'fail' | 'review' | 'pass' | 'n/a'
@@ -260,4 +265,6 @@ export interface ExtractContext {
   asOf: IsoDate
   /** Extractors push uncertainties here; they end up in PageModel.notes. */
   notes: string[]
+  /** Extractors record here what a cap of src/engine/limits.ts left out; it ends up in PageModel.cuts. */
+  cuts?: ExtractionCut[]
 }

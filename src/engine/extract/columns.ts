@@ -10,6 +10,7 @@ import { collectCandidates } from './columns/candidates.ts'
 import { headingFor, isNavigationName } from './columns/headings.ts'
 import { type BuiltList, buildEntries, datastoreCandidates } from './columns/entries.ts'
 import { emptyMarkerElements, isInsideChrome } from './columns/blanks.ts'
+import { MAX_ENTRIES_PER_COLUMN } from '../limits.ts'
 
 export interface ColumnStructure {
   columnName: string | null
@@ -76,6 +77,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
       emptyMarker: false,
       freshnessClass: 'other',
       via: heading?.tab ? 'tab' : b.cand.via,
+      ...(b.rowsBeyondCap ? { rowsBeyondCap: b.rowsBeyondCap } : {}),
     })
     used.add(place)
   }
@@ -124,10 +126,11 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
   const out: Column[] = []
   for (const c of columns) {
     if (!c.name) {
-      ctx.notes.push(`dated list without a column heading (${c.entries.length} entries) at ${c.locator?.css ?? '?'}`)
+      ctx.notes.push(`dated list without a column heading (${c.entries.length}${c.rowsBeyondCap ? ` of ${c.rowsBeyondCap} rows` : ''} entries) at ${c.locator?.css ?? '?'}`)
       continue
     }
     c.freshnessClass = classifyFreshness(c.name)
+    if (c.rowsBeyondCap) (ctx.cuts ??= []).push({ what: 'entries', column: c.name, limit: MAX_ENTRIES_PER_COLUMN, rows: c.rowsBeyondCap })
     out.push(c)
   }
   return out

@@ -11,6 +11,7 @@ import { columnFreshnessSite } from './column-freshness-site/index.ts'
 import { dateConsistency } from './date-consistency/index.ts'
 import { disclosureSubcolumns } from './disclosure-subcolumns/index.ts'
 import { docNumberFormat } from './doc-number-format/index.ts'
+import { extractionLimits } from './extraction-limits/index.ts'
 import { footerIdentifiers } from './footer-identifiers/index.ts'
 import { guideElements } from './guide-elements/index.ts'
 import { homepageFreshness } from './homepage-freshness/index.ts'
@@ -32,6 +33,7 @@ export type PageKindId =
   | 'guide-elements'
   | 'annual-report-structure'
   | 'annual-report-timeliness'
+  | 'extraction-limits'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check'
 export type KindId = PageKindId | SiteKindId
@@ -50,6 +52,7 @@ export const kinds = {
   'guide-elements': guideElements,
   'annual-report-structure': annualReportStructure,
   'annual-report-timeliness': annualReportTimeliness,
+  'extraction-limits': extractionLimits,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
 } satisfies Record<PageKindId, PageRuleKind<any>> & Record<SiteKindId, SiteRuleKind<any>> // eslint-disable-line @typescript-eslint/no-explicit-any
