@@ -158,6 +158,7 @@ export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
     asOf: opts.asOf,
     findings: unique,
     notes: [...model.notes],
+    ...(model.loginPage ? { loginPage: true as const } : {}),
   }
 }
 

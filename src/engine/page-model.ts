@@ -7,6 +7,7 @@ import { extractMetadata } from './extract/metadata.ts'
 import { extractStructure } from './extract/structure.ts'
 import { boundTree, MAX_TREE_DEPTH, parseHtml } from './parse.ts'
 import { MAX_ATTRIBUTE_CHARS } from './limits.ts'
+import { isLoginPage, passwordFormTexts } from './extract/login.ts'
 import type { ExtractContext, IsoDate, PageModel } from './types.ts'
 
 export interface BuildOptions {
@@ -43,5 +44,13 @@ export function buildPageModel(html: string | CheerioAPI, opts: BuildOptions): P
     notes: ctx.notes,
     cuts: ctx.cuts!,
   }
-  return { ...model, kind: classifyKind(model) }
+  const loginPage = isLoginPage({
+    url: ctx.url,
+    title: structure.title,
+    passwordForms: passwordFormTexts($),
+    textLength: structure.mainText.length,
+    datedEntries: columns.reduce((n, c) => n + c.entries.filter((e) => e.date).length, 0),
+    mainText: structure.mainText.slice(0, 2000),
+  })
+  return { ...model, kind: classifyKind(model), ...(loginPage ? { loginPage } : {}) }
 }

@@ -147,6 +147,8 @@ export interface PageModel {
   notes: string[]
   /** What the extraction did not read because the page passed a cap of src/engine/limits.ts (absent: nothing cut). */
   cuts?: ExtractionCut[]
+  /** A sign-in page, or a page standing in for content behind a login (src/engine/extract/login.ts). */
+  loginPage?: boolean
 }
 
 export type Status = 'fail' | 'review' | 'pass' | 'n/a'
@@ -217,6 +219,8 @@ export interface PageReport {
   findings: Finding[]
   /** Extraction notes (uncertainties) for diagnostics. */
   notes: string[]
+  /** Set (true) when the page is a sign-in page or stands in for content behind a login; absent otherwise. */
+  loginPage?: true
 }
 
 /** What an evaluator gets besides the page model. */

@@ -173,6 +173,11 @@ export function App() {
         {view && (
           <p class="page" title={view.url ?? ''}>
             {view.title || view.url || ''}
+            {view.reports.some((r) => r.loginPage) && (
+              <span class="login-badge" data-testid="login-page" title={t('loginPageHint')}>
+                {t('loginPageBadge')}
+              </span>
+            )}
           </p>
         )}
         {view?.asOf && <p class="asof">{t('asOfLabel', view.asOf)}</p>}

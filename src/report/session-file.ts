@@ -19,6 +19,8 @@ export interface SessionFile {
   exportedAt: string
   pages: PageReport[]
   scan: ScanReport | null
+  /** Pages audited in the session whose reports could not be stored: they are not in `pages` (absent when none). */
+  unsaved?: string[]
 }
 
 const Str = v.string()
@@ -51,6 +53,7 @@ const Page = v.looseObject({
   asOf: Str,
   findings: v.array(Finding),
   notes: v.array(Str),
+  loginPage: v.optional(v.literal(true)),
 })
 
 const Column = v.looseObject({
@@ -107,10 +110,11 @@ const File = v.object({
   exportedAt: Str,
   pages: v.array(Page),
   scan: v.nullable(Scan),
+  unsaved: v.optional(v.array(Str)),
 })
 
-export function buildSessionFile(host: string, pages: PageReport[], scan: ScanReport | null, now = new Date()): SessionFile {
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, host, exportedAt: now.toISOString(), pages, scan }
+export function buildSessionFile(host: string, pages: PageReport[], scan: ScanReport | null, now = new Date(), unsaved: string[] = []): SessionFile {
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, host, exportedAt: now.toISOString(), pages, scan, ...(unsaved.length ? { unsaved } : {}) }
 }
 
 export type ParseResult = { ok: true; file: SessionFile } | { ok: false; error: string }
