@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 import type { IsoDate, Lang } from '../engine/types.ts'
 
-export type Format = 'json' | 'csv' | 'table'
+export type Format = 'json' | 'jsonl' | 'csv' | 'table'
 
 export interface CliOptions {
   help: boolean
@@ -98,8 +98,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (opts.asOf !== null && !isValidIsoDate(opts.asOf)) {
     throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD: "${opts.asOf}"`)
   }
-  if (!['json', 'csv', 'table'].includes(opts.format)) {
-    throw new UsageError(`--format 只能是 json、csv 或 table / --format must be json, csv or table: "${opts.format}"`)
+  if (!['json', 'jsonl', 'csv', 'table'].includes(opts.format)) {
+    throw new UsageError(`--format 只能是 json、jsonl、csv 或 table / --format must be json, jsonl, csv or table: "${opts.format}"`)
   }
   if (!['zh', 'en'].includes(opts.lang)) {
     throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en: "${opts.lang}"`)
@@ -123,6 +123,9 @@ export function parseCli(argv: string[]): CliOptions {
     if (opts.inputs.length > 0) {
       throw new UsageError('--scan 不能与其他输入同时使用 / --scan takes no other inputs')
     }
+    if (opts.format === 'jsonl') {
+      throw new UsageError('--scan 的输出格式为 json、csv 或 table / --scan prints json, csv or table, not jsonl')
+    }
     return opts
   }
   if (opts.inputs.length === 0) {
@@ -142,12 +145,12 @@ export function parseCli(argv: string[]): CliOptions {
 export const HELP = `disclosure-audit — 政务公开巡检 / government information disclosure auditor
 
 用法 / Usage:
-  disclosure-audit [选项 options] <文件 file | 网址 url>...
+  disclosure-audit [选项 options] <文件 file | 目录 directory | 网址 url>...
 
 选项 / Options:
   --as-of YYYY-MM-DD    审计日期（默认：北京时间今天）/ audit date (default: today, Asia/Shanghai)
-  --format json|csv|table
-                        输出格式（默认 table）/ output format (default: table)
+  --format json|jsonl|csv|table
+                        输出格式（默认 table）；jsonl 每行一个页面 / output format (default: table); jsonl: one page per line
   --rules FILE          追加规则包（JSON，可重复）/ extra rule pack (JSON, repeatable)
   --no-national         不使用全国规则包（须配合 --rules）/ leave out the national pack (needs --rules)
   --url URL             已保存网页的原始地址（仅单个输入）/ original address of a saved page (single input)
@@ -167,7 +170,10 @@ export const HELP = `disclosure-audit — 政务公开巡检 / government inform
   --version, -v         显示版本 / show the version
 
 文件按字节读取，字符集取自 BOM、<meta> 或默认 UTF-8（支持 GBK/GB18030）；网址用 HTTP 抓取。
+目录按文件名顺序审计其中（含子目录）的 .html/.htm 文件。每个页面审计完即输出，不在内存中积攒全部结果。
 Files are read as bytes (charset from BOM, <meta>, else UTF-8; GBK/GB18030 work); URLs are fetched over HTTP(S).
+A directory stands for its .html/.htm files (subdirectories too) in name order. Each page is printed as soon as it
+is audited, so many inputs take no more memory than one.
 
 退出状态 / Exit status:
   0  没有不合格项 / no failing finding

@@ -3,14 +3,13 @@
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { InputError } from '../engine/charset.ts'
-import { reportsToCsv } from '../engine/csv.ts'
 import { todayInShanghai } from '../engine/dates.ts'
 import type * as PackModule from '../engine/pack.ts'
 import type { RulePack } from '../engine/types.ts'
 import { HELP, UsageError, parseCli } from './args.ts'
-import { type AuditedPage, toJson, toTable } from './format.ts'
-import { loadInput } from './input.ts'
-import { forTerminal, jsonForTerminal } from './terminal.ts'
+import { expandInputs, isDirectory, loadInput } from './input.ts'
+import { pageSink } from './output.ts'
+import { forTerminal } from './terminal.ts'
 
 const NAME = 'disclosure-audit'
 
@@ -104,7 +103,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       {
         url: opts.scan,
         asOf,
-        format: opts.format,
+        format: opts.format === 'jsonl' ? 'json' : opts.format, // refused by parseCli; narrows the type
         lang: opts.lang,
         packs,
         maxPages: opts.maxPages ?? undefined,
@@ -115,25 +114,39 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io,
     )
   }
+  if (opts.url !== null && (await isDirectory(opts.inputs[0]))) {
+    complain('--url 只能用于单个文件，不能用于目录 / --url applies to a single file, not a directory')
+    return 2
+  }
   let inputFailed = false
-  const pages: AuditedPage[] = []
-  for (const source of opts.inputs) {
+  let anyFail = false
+  const sink = pageSink((text) => io.stdout(text), {
+    format: opts.format,
+    lang: opts.lang,
+    all: opts.all,
+    packs,
+    meta: { name: NAME, version: toolVersion(), asOf, packs },
+  })
+  // Each report is written out and dropped before the next page is read: a directory of thousands of pages takes the
+  // memory of one.
+  for await (const source of expandInputs(opts.inputs, (dir, e) => {
+    inputFailed = true
+    complain(`${dir}: ${e}`)
+  })) {
     try {
       const page = await loadInput(source, { url: opts.url })
       for (const w of page.warnings) complain(`${source}: ${w}`)
       const report = audit(page.html, { url: page.url, packs, asOf, lang: opts.lang })
-      pages.push({ source, report })
+      anyFail ||= report.findings.some((f) => f.status === 'fail')
+      sink.page({ source, report })
     } catch (e) {
       inputFailed = true
       if (e instanceof InputError) complain(`${source}: ${e.message}`)
       else complain(`${source}: 审计出错 / audit failed: ${(e as Error)?.message ?? String(e)}`)
     }
   }
-
-  if (opts.format === 'json') io.stdout(jsonForTerminal(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs })))
-  else if (opts.format === 'csv') io.stdout(reportsToCsv(pages.map((p) => p.report), packs, { lang: opts.lang }) + '\r\n')
-  else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all })))
+  sink.end()
 
   if (inputFailed) return 2
-  return pages.some((p) => p.report.findings.some((f) => f.status === 'fail')) ? 1 : 0
+  return anyFail ? 1 : 0
 }
