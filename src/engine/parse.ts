@@ -2,6 +2,8 @@
 // attaches deeper elements at the cap; without that, 5,000 unclosed <div>s or 20,000 unclosed <font>s (old Word-made
 // and CMS pages) would overflow the stack of every walk over the tree, and the page would not be audited at all.
 import { load, type CheerioAPI } from 'cheerio/slim'
+import { DomHandler, type Document } from 'domhandler'
+import { Parser } from 'htmlparser2'
 import type { AnyNode, Element, ParentNode } from 'domhandler'
 import { EVIDENCE_ATTRIBUTES, MAX_ATTRIBUTE_CHARS } from './limits.ts'
 
@@ -104,6 +106,61 @@ export function boundTree($: CheerioAPI): ParsedHtml {
   return { $, flattened, attributes: capAttributes(root) }
 }
 
+/**
+ * htmlparser2 keeps its open elements top first and adds one with `unshift`, and looks for a closing tag's element
+ * with `indexOf` over the whole stack: each tag costs O(open elements). Thousands of unclosed <font>/<b> (old
+ * Word-made pages, and the generated hostile corpus) made parsing quadratic: 270k characters took 0.6–2 s, 7.5 s on
+ * a loaded machine. This stack answers the same calls (length, [i] from the top, shift, unshift, indexOf, length = 0)
+ * in O(1): kept bottom first, with a count per name so a closing tag with no open element is refused at once, and a
+ * matched one is found from the top (the elements passed are then popped, so the scan is paid for once).
+ */
+function topFirstStack(): string[] {
+  const items: string[] = []
+  const counts = new Map<string, number>()
+  const methods = {
+    unshift(name: string): number {
+      items.push(name)
+      counts.set(name, (counts.get(name) ?? 0) + 1)
+      return items.length
+    },
+    shift(): string | undefined {
+      const name = items.pop()
+      if (name !== undefined) counts.set(name, counts.get(name)! - 1)
+      return name
+    },
+    indexOf(name: string): number {
+      if (!counts.get(name)) return -1
+      return items.length - 1 - items.lastIndexOf(name)
+    },
+  }
+  return new Proxy(methods, {
+    get(target, prop) {
+      if (prop === 'length') return items.length
+      if (typeof prop === 'string') {
+        const c = prop.charCodeAt(0)
+        if (c >= 48 && c <= 57) return items[items.length - 1 - Number(prop)]
+      }
+      return Reflect.get(target, prop)
+    },
+    set(_target, prop, value) {
+      if (prop !== 'length') return false
+      items.length = Math.min(items.length, Number(value))
+      counts.clear()
+      for (const name of items) counts.set(name, (counts.get(name) ?? 0) + 1)
+      return true
+    },
+  }) as unknown as string[]
+}
+
+/** What cheerio/slim's load does (htmlparser2's parseDocument with its defaults), with the linear stack above. */
+function parseDocument(html: string): Document {
+  const handler = new DomHandler()
+  const parser = new Parser(handler)
+  ;(parser as unknown as { stack: string[] }).stack = topFirstStack()
+  parser.end(html)
+  return handler.root
+}
+
 export function parseHtml(html: string): ParsedHtml {
-  return boundTree(load(html))
+  return boundTree(load(parseDocument(html)))
 }

@@ -5,7 +5,7 @@ import type { AnyNode, Element } from 'domhandler'
 import { cssPath, locatorOf } from '../locator.ts'
 import type { Column, ExtractContext } from '../types.ts'
 import { classifyFreshness } from '../vocabulary.ts'
-import { type ListCandidate, isHiddenTemplate, isTag, textOf } from './columns/shapes.ts'
+import { type ListCandidate, hasText, isHiddenTemplate, isTag, trimmedTextShorterThan } from './columns/shapes.ts'
 import { collectCandidates } from './columns/candidates.ts'
 import { headingFor, isNavigationName } from './columns/headings.ts'
 import { type BuiltList, buildEntries, datastoreCandidates } from './columns/entries.ts'
@@ -85,7 +85,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
   // Blank columns: a "暂无信息" placeholder, or an empty list container, under a column heading.
   const blanks: { el: Element; marker: boolean }[] = emptyMarkerElements(root).map((el) => ({ el, marker: true }))
   for (const cand of candidates) {
-    if ((cand.via === 'ul' || cand.via === 'table') && cand.rows.length === 0 && textOf(cand.container).trim() === '') {
+    if ((cand.via === 'ul' || cand.via === 'table') && cand.rows.length === 0 && !hasText(cand.container)) {
       if (!isHiddenTemplate(cand.container)) blanks.push({ el: cand.container, marker: false })
     }
   }
@@ -95,7 +95,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
     // The placeholder usually sits in a <li>/<p> inside the list; the list is what the heading heads.
     for (let up = 0; up < 2; up++) {
       const p = place.parent
-      if (isTag(p) && (p.name === 'ul' || p.name === 'ol' || p.name === 'tbody' || p.name === 'table' || p.name === 'tr' || p.name === 'td') && textOf(p).trim().length < 40) place = p
+      if (isTag(p) && (p.name === 'ul' || p.name === 'ol' || p.name === 'tbody' || p.name === 'table' || p.name === 'tr' || p.name === 'td') && trimmedTextShorterThan(p, 40)) place = p
     }
     if (used.has(place) || (listCount.get(place) ?? 0) > 0) continue
     const heading = headingFor(place, ctx.url, listCount)
