@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { Worker } from 'node:worker_threads'
 import { load } from 'cheerio/slim'
 import { audit } from '../src/engine/audit.ts'
 import { compiled, findWrongForms } from '../src/engine/rules/serious-errors/matcher.ts'
@@ -361,11 +362,83 @@ function benchTextScans(): void {
   )
 }
 
-if (process.env.BENCH_ONLY === 'text-scans') {
-  benchTextScans()
-} else {
-  benchEngine()
-  benchTextScans()
-  benchPatterns()
-  benchDist()
+/**
+ * The worker audits a page within this much heap on top of what loading the engine takes. The extension's service
+ * worker shares one renderer heap with nothing else of ours, but Chrome gives no per-worker guarantee: a budget of a
+ * few dozen MB keeps the auditor a small guest on a machine with many tabs open.
+ */
+const MEMORY_BUDGET_MB = 64
+const WORKER = join(ROOT, 'bench/memory-worker.ts')
+
+/** One audit in a worker whose old generation is capped at `mb`; null when it runs out of memory. */
+function auditInCappedWorker(html: string, mb: number): Promise<{ ms: number } | null> {
+  return new Promise((resolve, reject) => {
+    // tsx registers its loader per thread: the worker's entry is a small eval that registers it, then imports the .ts.
+    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL(`file://${WORKER}`).href)}) })`
+    const w = new Worker(code, { eval: true, workerData: { html, asOf: AS_OF }, resourceLimits: { maxOldGenerationSizeMb: mb, maxYoungGenerationSizeMb: 8 } })
+    w.once('message', (m: { ms: number }) => {
+      resolve(m)
+      void w.terminate()
+    })
+    w.once('error', (e: Error & { code?: string }) => (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? resolve(null) : reject(e)))
+  })
 }
+
+/** The smallest old-generation cap (MB, to 2 MB) under which the audit of `html` completes: its peak heap, measured. */
+async function minimalHeapMb(html: string, hi = 1024): Promise<number | null> {
+  if (!(await auditInCappedWorker(html, hi))) return null
+  let lo = 2
+  while (hi - lo > 2) {
+    const mid = Math.round((lo + hi) / 2)
+    if (await auditInCappedWorker(html, mid)) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
+/**
+ * Peak heap of one audit, as the worker meets it: the largest corpus page and the long generated list, each audited
+ * in a fresh worker thread with a capped heap; the smallest cap that works, less the cap an empty page needs (the
+ * engine's own code and the pack), is the page's peak. Retained is what stays alive with the report after a GC.
+ */
+async function benchMemory(): Promise<void> {
+  const packs = [nationalPack()]
+  const pages = loadPages()
+  const corpus = pages.filter((p) => !p.name.startsWith('generated-') && !/^(unclosed|adversarial)-/.test(p.name))
+  const largest = corpus.reduce<Page | null>((a, p) => (!a || p.html.length > a.html.length ? p : a), null)
+  const chosen = [largest, pages.find((p) => p.name.startsWith('generated-list-'))!].filter((p): p is Page => !!p)
+  const base = await minimalHeapMb('<html><body><p>x</p></body></html>')
+  console.log(`\n审计内存 / audit memory — budget ${MEMORY_BUDGET_MB} MB of heap per page over the engine's own (${base} MB for an empty page)\n`)
+  const rows: string[][] = []
+  for (const p of chosen) {
+    const need = await minimalHeapMb(p.html)
+    gc()
+    const before = process.memoryUsage().heapUsed
+    const t0 = performance.now()
+    const report = audit(p.html, { packs, asOf: AS_OF })
+    const ms = performance.now() - t0
+    gc()
+    const retained = process.memoryUsage().heapUsed - before
+    const peak = need === null || base === null ? null : need - base
+    rows.push([
+      p.name,
+      p.html.length.toLocaleString('en-US'),
+      ms.toFixed(0),
+      peak === null ? '> 1024' : `${peak}`,
+      mb(retained),
+      String(MEMORY_BUDGET_MB),
+      peak !== null && peak <= MEMORY_BUDGET_MB ? 'ok' : 'OVER',
+      String(report.findings.length),
+    ])
+    console.error(`  … ${p.name}`)
+  }
+  console.log(table(['page', 'chars', 'audit ms', 'peak heap MB', 'retained MB', 'budget MB', 'within', 'findings'], rows))
+}
+
+// BENCH_ONLY=memory (or engine, text-scans, patterns, dist) runs one part.
+const only = process.env.BENCH_ONLY
+if (!only || only === 'engine') benchEngine()
+if (!only || only === 'text-scans') benchTextScans()
+if (!only || only === 'patterns') benchPatterns()
+if (!only || only === 'memory') await benchMemory()
+if (!only || only === 'dist') benchDist()

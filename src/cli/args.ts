@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import type { IsoDate, Lang } from '../engine/types.ts'
 import { DEFAULT_DEADLINE_WORKING_DAYS } from '../export/context.ts'
 
-export type Format = 'json' | 'csv' | 'table' | 'xlsx' | 'docx'
+export type Format = 'json' | 'jsonl' | 'csv' | 'table' | 'xlsx' | 'docx'
 
 /** Formats written as a file (binary office documents), never to the terminal. */
 export const FILE_FORMATS: readonly Format[] = ['xlsx', 'docx']
@@ -122,8 +122,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (opts.asOf !== null && !isValidIsoDate(opts.asOf)) {
     throw new UsageError(`--as-of 须为有效日期 YYYY-MM-DD / --as-of must be a valid date YYYY-MM-DD: "${opts.asOf}"`)
   }
-  if (!['json', 'csv', 'table', 'xlsx', 'docx'].includes(opts.format)) {
-    throw new UsageError(`--format 只能是 json、csv、table、xlsx 或 docx / --format must be json, csv, table, xlsx or docx: "${opts.format}"`)
+  if (!['json', 'jsonl', 'csv', 'table', 'xlsx', 'docx'].includes(opts.format)) {
+    throw new UsageError(`--format 只能是 json、jsonl、csv、table、xlsx 或 docx / --format must be json, jsonl, csv, table, xlsx or docx: "${opts.format}"`)
   }
   const toFile = FILE_FORMATS.includes(opts.format)
   if (toFile && !opts.out) {
@@ -150,8 +150,8 @@ export function parseCli(argv: string[]): CliOptions {
   if (opts.delayMs !== null && !(Number.isInteger(opts.delayMs) && opts.delayMs >= 0)) {
     throw new UsageError(`--delay 须为非负整数（毫秒）/ --delay must be a whole number of milliseconds: "${v.delay}"`)
   }
-  if (opts.baselineFile !== null && (opts.format === 'csv' || toFile)) {
-    throw new UsageError('--baseline 的对比结果只在 json 或 table 输出中给出 / --baseline needs --format json or table (CSV has no place for the comparison)')
+  if (opts.baselineFile !== null && (opts.format === 'csv' || opts.format === 'jsonl' || toFile)) {
+    throw new UsageError('--baseline 的对比结果只在 json 或 table 输出中给出 / --baseline needs --format json or table (CSV and JSON Lines have no place for the comparison)')
   }
   if (opts.scan !== null) {
     if (!/^https?:\/\/[^/\s]+/i.test(opts.scan) || !URL.canParse(opts.scan)) {
@@ -159,6 +159,9 @@ export function parseCli(argv: string[]): CliOptions {
     }
     if (opts.inputs.length > 0) {
       throw new UsageError('--scan 不能与其他输入同时使用 / --scan takes no other inputs')
+    }
+    if (opts.format === 'jsonl') {
+      throw new UsageError('--scan 的输出格式为 json、csv 或 table / --scan prints json, csv or table, not jsonl')
     }
     return opts
   }
@@ -179,13 +182,14 @@ export function parseCli(argv: string[]): CliOptions {
 export const HELP = `disclosure-audit — 政务公开巡检 / government information disclosure auditor
 
 用法 / Usage:
-  disclosure-audit [选项 options] <文件 file | 网址 url>...
+  disclosure-audit [选项 options] <文件 file | 目录 directory | 网址 url>...
 
 选项 / Options:
   --as-of YYYY-MM-DD    审计日期（默认：北京时间今天）/ audit date (default: today, Asia/Shanghai)
-  --format json|csv|table|xlsx|docx
-                        输出格式（默认 table）；xlsx 为问题清单工作簿，docx 为整改通知，均须 --out
-                        / output format (default: table); xlsx is the workbook, docx the 整改通知 (both need --out)
+  --format json|jsonl|csv|table|xlsx|docx
+                        输出格式（默认 table）；jsonl 每行一个页面；xlsx 为问题清单工作簿，docx 为整改通知，均须 --out
+                        / output format (default: table); jsonl: one page per line; xlsx is the workbook, docx the
+                        整改通知 (both need --out)
   --out FILE, -o FILE   xlsx/docx 的输出文件 / the file an xlsx or docx export is written to
   --deadline-days N     整改通知的整改期限：审计日期后 N 个工作日（默认 10，按节假日安排）
                         / the notices' deadline: N working days after the as-of date (default 10, holiday calendar)
@@ -215,7 +219,10 @@ export const HELP = `disclosure-audit — 政务公开巡检 / government inform
   --version, -v         显示版本 / show the version
 
 文件按字节读取，字符集取自 BOM、<meta> 或默认 UTF-8（支持 GBK/GB18030）；网址用 HTTP 抓取。
+目录按文件名顺序审计其中（含子目录）的 .html/.htm 文件。每个页面审计完即输出，不在内存中积攒全部结果。
 Files are read as bytes (charset from BOM, <meta>, else UTF-8; GBK/GB18030 work); URLs are fetched over HTTP(S).
+A directory stands for its .html/.htm files (subdirectories too) in name order. Each page is printed as soon as it
+is audited, so many inputs take no more memory than one.
 
 退出状态 / Exit status:
   0  没有不合格项（已忽略的不算）/ no failing finding (dismissed ones aside)

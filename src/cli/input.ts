@@ -1,6 +1,8 @@
 // Turns one command-line input (a saved file or an http(s) address) into decoded HTML. Every failure becomes an
 // InputError with a one-line zh + en reason, so main can name the input and carry on with the others.
-import { open, stat } from 'node:fs/promises'
+import type { Dirent } from 'node:fs'
+import { open, readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { DEFAULT_MAX_BYTES, InputError, decodeHtml, tooLargeError } from '../engine/charset.ts'
 import { readCapped } from '../shared/read-capped.ts'
 
@@ -126,4 +128,56 @@ function networkError(e: unknown, timeoutMs: number): InputError {
   }
   const detail = err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(e)
   return new InputError(`无法访问该网址 / could not fetch the address: ${detail}`)
+}
+
+const PAGE_FILE = /\.s?html?$/i
+
+/**
+ * The inputs with every directory replaced by the .html/.htm/.shtml files under it (subdirectories too), in name
+ * order; files and URLs pass as given. Lazy, so a directory of many thousands of pages is listed one folder at a time.
+ * A directory that cannot be read is reported through `onError` and skipped.
+ */
+export async function* expandInputs(inputs: string[], onError: (dir: string, message: string) => void): AsyncGenerator<string> {
+  for (const source of inputs) {
+    if (isHttpUrl(source)) {
+      yield source
+      continue
+    }
+    if (!(await isDirectory(source))) {
+      yield source
+      continue
+    }
+    let found = 0
+    for await (const file of walkDirectory(source, onError)) {
+      found++
+      yield file
+    }
+    if (found === 0) onError(source, '目录中没有 .html/.htm 文件 / no .html/.htm files in this directory')
+  }
+}
+
+/** Whether `source` names a local directory (false for a URL, a file, or nothing there: loadInput says why). */
+export async function isDirectory(source: string): Promise<boolean> {
+  if (isHttpUrl(source)) return false
+  try {
+    return (await stat(source)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+async function* walkDirectory(dir: string, onError: (dir: string, message: string) => void): AsyncGenerator<string> {
+  let entries: Dirent[]
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (e) {
+    onError(dir, `无法读取目录 / cannot read the directory: ${(e as Error).message}`)
+    return
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) yield* walkDirectory(path, onError)
+    else if (entry.isFile() && PAGE_FILE.test(entry.name)) yield path
+  }
 }

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { InputError } from '../engine/charset.ts'
-import { reportsToCsv } from '../engine/csv.ts'
 import { todayInShanghai } from '../engine/dates.ts'
 import type * as PackModule from '../engine/pack.ts'
 import { diffFindings, type DiffPage } from '../engine/cycle/diff.ts'
@@ -11,10 +10,11 @@ import { applyDismissals, isOpenFail, type Dismissal } from '../engine/cycle/dis
 import type { RulePack } from '../engine/types.ts'
 import { HELP, UsageError, parseCli } from './args.ts'
 import { CycleFileError, loadBaseline, loadIgnoreFile, pageKey } from './cycle-files.ts'
-import { type AuditedPage, toJson, toTable } from './format.ts'
+import type { AuditedPage } from './format.ts'
 import { bodyTypeOf, ExportWriteError, siteName, writeExport, writtenLine } from './export-file.ts'
-import { loadInput } from './input.ts'
-import { forTerminal, jsonForTerminal } from './terminal.ts'
+import { expandInputs, isDirectory, loadInput } from './input.ts'
+import { pageSink } from './output.ts'
+import { forTerminal } from './terminal.ts'
 import { applyDeadline } from '../engine/terms.ts'
 
 const NAME = 'disclosure-audit'
@@ -111,7 +111,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       {
         url: opts.scan,
         asOf,
-        format: opts.format,
+        format: opts.format === 'jsonl' ? 'json' : opts.format, // refused by parseCli; narrows the type
         lang: opts.lang,
         packs,
         maxPages: opts.maxPages ?? undefined,
@@ -129,15 +129,40 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io,
     )
   }
+  if (opts.url !== null && (await isDirectory(opts.inputs[0]))) {
+    complain('--url 只能用于单个文件，不能用于目录 / --url applies to a single file, not a directory')
+    return 2
+  }
   let inputFailed = false
-  const pages: AuditedPage[] = []
-  for (const source of opts.inputs) {
+  let anyFail = false
+  // An office file is built whole, so only then are the reports kept; otherwise each report is written out and dropped
+  // before the next page is read (a directory of thousands of pages takes the memory of one), and a --baseline keeps
+  // just each page's finding ids and statuses for the comparison.
+  const toFile = opts.format === 'xlsx' || opts.format === 'docx'
+  const kept: AuditedPage[] = []
+  const forDiff: DiffPage[] = []
+  const sink = toFile
+    ? null
+    : pageSink((text) => io.stdout(text), {
+        format: opts.format,
+        lang: opts.lang,
+        all: opts.all,
+        packs,
+        meta: { name: NAME, version: toolVersion(), asOf, packs },
+      })
+  for await (const source of expandInputs(opts.inputs, (dir, e) => {
+    inputFailed = true
+    complain(`${dir}: ${e}`)
+  })) {
     try {
       const page = await loadInput(source, { url: opts.url })
       for (const w of page.warnings) complain(`${source}: ${w}`)
       const audited = audit(page.html, { url: page.url, identity: page.url ? null : `file:${source}`, packs, asOf, lang: opts.lang })
       const report = { ...audited, findings: applyDismissals(audited.findings, dismissals, { now: dismissedAt }) }
-      pages.push({ source, report })
+      anyFail ||= report.findings.some(isOpenFail)
+      if (baseline) forDiff.push({ url: pageKey(report.url, source), findings: report.findings.map(({ id, status, dismissed }) => ({ id, status, dismissed })) })
+      if (sink) sink.page({ source, report })
+      else kept.push({ source, report })
     } catch (e) {
       inputFailed = true
       if (e instanceof InputError) complain(`${source}: ${e.message}`)
@@ -145,12 +170,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   }
 
-  const diff = baseline ? diffFindings(baseline, pages.map((p) => ({ url: pageKey(p.report.url, p.source), findings: p.report.findings }))) : undefined
-  if (opts.format === 'json') io.stdout(jsonForTerminal(toJson(pages, { name: NAME, version: toolVersion(), asOf, packs }, diff)))
-  else if (opts.format === 'csv') io.stdout(reportsToCsv(pages.map((p) => p.report), packs, { lang: opts.lang }) + '\r\n')
-  else if (opts.format === 'xlsx' || opts.format === 'docx') {
+  if (sink) {
+    sink.end(baseline ? diffFindings(baseline, forDiff) : undefined)
+  } else {
     const ctx = {
-      site: siteName(pages.map((p) => p.report.url), opts.inputs),
+      site: siteName(kept.map((p) => p.report.url), opts.inputs),
       asOf,
       auditor: opts.auditor,
       bodyType: bodyTypeOf(opts.deadline),
@@ -158,15 +182,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       generatedAt: new Date().toISOString(),
     }
     try {
-      const written = await writeExport(opts.format, { pages: pages.map((p) => p.report), packs }, ctx, opts.out!)
-      io.stdout(forTerminal(writtenLine(opts.format, opts.out!, written)))
+      const written = await writeExport(opts.format as 'xlsx' | 'docx', { pages: kept.map((p) => p.report), packs }, ctx, opts.out!)
+      io.stdout(forTerminal(writtenLine(opts.format as 'xlsx' | 'docx', opts.out!, written)))
     } catch (e) {
       if (!(e instanceof ExportWriteError)) throw e
       complain(e.message)
       return 2
     }
-  } else io.stdout(forTerminal(toTable(pages, packs, { lang: opts.lang, all: opts.all, diff })))
+  }
 
   if (inputFailed) return 2
-  return pages.some((p) => p.report.findings.some(isOpenFail)) ? 1 : 0
+  return anyFail ? 1 : 0
 }

@@ -166,6 +166,7 @@ export function auditModel(model: PageModel, opts: AuditOptions): PageReport {
     findings: unique,
     notes: [...model.notes],
     ...responsibleBody(model),
+    ...(model.loginPage ? { loginPage: true as const } : {}),
   }
 }
 

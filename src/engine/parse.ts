@@ -2,7 +2,10 @@
 // attaches deeper elements at the cap; without that, 5,000 unclosed <div>s or 20,000 unclosed <font>s (old Word-made
 // and CMS pages) would overflow the stack of every walk over the tree, and the page would not be audited at all.
 import { load, type CheerioAPI } from 'cheerio/slim'
-import type { AnyNode, ParentNode } from 'domhandler'
+import { DomHandler, type Document } from 'domhandler'
+import { Parser } from 'htmlparser2'
+import type { AnyNode, Element, ParentNode } from 'domhandler'
+import { EVIDENCE_ATTRIBUTES, MAX_ATTRIBUTE_CHARS } from './limits.ts'
 
 /** Blink's limit (HTMLConstructionSite's maximum DOM depth). */
 export const MAX_TREE_DEPTH = 512
@@ -55,14 +58,109 @@ export function capTreeDepth(root: ParentNode, maxDepth = MAX_TREE_DEPTH): numbe
   return moved
 }
 
+export interface AttributeCuts {
+  /** Values cut in attributes the rules take evidence from (EVIDENCE_ATTRIBUTES). */
+  evidence: number
+  /** Their attribute names, each once. */
+  names: string[]
+  /** Values cut elsewhere (inline styles, data: images): nothing the audit reads. */
+  other: number
+}
+
+/**
+ * Cuts every attribute value longer than `max` in place. A page can carry megabyte attributes (an inlined image, an
+ * attribute flood); every read of them (links, titles, locators, stored findings) would copy them again.
+ */
+export function capAttributes(root: ParentNode, max = MAX_ATTRIBUTE_CHARS): AttributeCuts {
+  const cuts: AttributeCuts = { evidence: 0, names: [], other: 0 }
+  const stack: AnyNode[] = [...root.children]
+  while (stack.length) {
+    const node = stack.pop()!
+    const attribs = (node as Element).attribs
+    if (attribs) {
+      for (const name in attribs) {
+        if (attribs[name].length <= max) continue
+        attribs[name] = attribs[name].slice(0, max)
+        if (EVIDENCE_ATTRIBUTES.has(name)) {
+          cuts.evidence++
+          if (!cuts.names.includes(name)) cuts.names.push(name)
+        } else cuts.other++
+      }
+    }
+    if (hasChildren(node)) for (const child of node.children) stack.push(child)
+  }
+  return cuts
+}
+
 export interface ParsedHtml {
   $: CheerioAPI
   /** Nodes that sat deeper than MAX_TREE_DEPTH and were attached at the cap. */
   flattened: number
+  attributes: AttributeCuts
+}
+
+/** Parses and applies the tree bounds: depth, then attribute length. */
+export function boundTree($: CheerioAPI): ParsedHtml {
+  const root = $.root().get(0) as unknown as ParentNode
+  const flattened = capTreeDepth(root)
+  return { $, flattened, attributes: capAttributes(root) }
+}
+
+/**
+ * htmlparser2 keeps its open elements top first and adds one with `unshift`, and looks for a closing tag's element
+ * with `indexOf` over the whole stack: each tag costs O(open elements). Thousands of unclosed <font>/<b> (old
+ * Word-made pages, and the generated hostile corpus) made parsing quadratic: 270k characters took 0.6–2 s, 7.5 s on
+ * a loaded machine. This stack answers the same calls (length, [i] from the top, shift, unshift, indexOf, length = 0)
+ * in O(1): kept bottom first, with a count per name so a closing tag with no open element is refused at once, and a
+ * matched one is found from the top (the elements passed are then popped, so the scan is paid for once).
+ */
+function topFirstStack(): string[] {
+  const items: string[] = []
+  const counts = new Map<string, number>()
+  const methods = {
+    unshift(name: string): number {
+      items.push(name)
+      counts.set(name, (counts.get(name) ?? 0) + 1)
+      return items.length
+    },
+    shift(): string | undefined {
+      const name = items.pop()
+      if (name !== undefined) counts.set(name, counts.get(name)! - 1)
+      return name
+    },
+    indexOf(name: string): number {
+      if (!counts.get(name)) return -1
+      return items.length - 1 - items.lastIndexOf(name)
+    },
+  }
+  return new Proxy(methods, {
+    get(target, prop) {
+      if (prop === 'length') return items.length
+      if (typeof prop === 'string') {
+        const c = prop.charCodeAt(0)
+        if (c >= 48 && c <= 57) return items[items.length - 1 - Number(prop)]
+      }
+      return Reflect.get(target, prop)
+    },
+    set(_target, prop, value) {
+      if (prop !== 'length') return false
+      items.length = Math.min(items.length, Number(value))
+      counts.clear()
+      for (const name of items) counts.set(name, (counts.get(name) ?? 0) + 1)
+      return true
+    },
+  }) as unknown as string[]
+}
+
+/** What cheerio/slim's load does (htmlparser2's parseDocument with its defaults), with the linear stack above. */
+function parseDocument(html: string): Document {
+  const handler = new DomHandler()
+  const parser = new Parser(handler)
+  ;(parser as unknown as { stack: string[] }).stack = topFirstStack()
+  parser.end(html)
+  return handler.root
 }
 
 export function parseHtml(html: string): ParsedHtml {
-  const $ = load(html)
-  const flattened = capTreeDepth($.root().get(0) as unknown as ParentNode)
-  return { $, flattened }
+  return boundTree(load(parseDocument(html)))
 }

@@ -1,5 +1,6 @@
 // Shared shapes of the audit engine. Pure data: no browser or Node types here, so the same
 // objects travel between the service worker, the content script, the CLI and the tests.
+import type { ExtractionCut } from './limits.ts'
 
 /** Calendar date as `YYYY-MM-DD` (no time zone: Chinese government pages give local dates). */
 export type IsoDate = string
@@ -54,6 +55,8 @@ export interface Column {
   level?: number
   /** How the list was found, for diagnostics: 'ul' | 'table' | 'dl' | 'tab' | 'datastore' | 'page'. */
   via: string
+  /** Rows of the list when it held more than MAX_ENTRIES_PER_COLUMN and only the first ones became entries. */
+  rowsBeyondCap?: number
 }
 
 export interface NavLink {
@@ -227,6 +230,10 @@ export interface PageModel {
   contentLinks?: ContentLink[]
   /** Lists whose rows carry labelled values (留言 lists with 留言时间 / 状态 / 答复时间). */
   recordLists?: RecordList[]
+  /** What the extraction did not read because the page passed a cap of src/engine/limits.ts (absent: nothing cut). */
+  cuts?: ExtractionCut[]
+  /** A sign-in page, or a page standing in for content behind a login (src/engine/extract/login.ts). */
+  loginPage?: boolean
 }
 
 export type Status = 'fail' | 'review' | 'pass' | 'n/a'
@@ -311,6 +318,8 @@ export interface PageReport {
   publisher?: string
   /** The column the page belongs to (PageModel.columnName), when known: the fallback addressee of a notice. */
   column?: string
+  /** Set (true) when the page is a sign-in page or stands in for content behind a login; absent otherwise. */
+  loginPage?: true
 }
 
 /** What an evaluator gets besides the page model. */
@@ -359,4 +368,6 @@ export interface ExtractContext {
   asOf: IsoDate
   /** Extractors push uncertainties here; they end up in PageModel.notes. */
   notes: string[]
+  /** Extractors record here what a cap of src/engine/limits.ts left out; it ends up in PageModel.cuts. */
+  cuts?: ExtractionCut[]
 }

@@ -192,6 +192,11 @@ export function App() {
         {view && (
           <p class="page" title={view.url ?? ''}>
             {view.title || view.url || ''}
+            {view.reports.some((r) => r.loginPage) && (
+              <span class="login-badge" data-testid="login-page" title={t('loginPageHint')}>
+                {t('loginPageBadge')}
+              </span>
+            )}
           </p>
         )}
         <TermsInEffect asOf={view?.asOf} host={view?.host ?? null} />

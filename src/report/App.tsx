@@ -89,7 +89,7 @@ export function App({ host }: { host: string | null }) {
     downloadCsv(reportsToCsv(allPages, packs, { lang }), csvFileName(host, new Date()))
   }
   const onExportJson = (): void => {
-    const file = buildSessionFile(host, pages, scan)
+    const file = buildSessionFile(host, pages, scan, new Date(), session?.unsaved ?? [])
     downloadText(JSON.stringify(file, null, 2), 'application/json', csvFileName(host, new Date()).replace(/\.csv$/, '.json'))
   }
   const onExportOffice = async (format: OfficeFormat): Promise<void> => {
@@ -164,6 +164,11 @@ export function App({ host }: { host: string | null }) {
             <input type="file" accept="application/json,.json" data-testid="import-json" onChange={(e) => void onImport(e)} />
           </label>
         </div>
+        {!!session?.unsaved?.length && (
+          <p class="error" role="alert" data-testid="storage-error">
+            {t('sessionUnsaved', [String(session.unsaved.length), session.unsaved.slice(0, 3).join('、')])}
+          </p>
+        )}
         {notice && (
           <p class={notice.ok ? 'ok' : 'error'} role={notice.ok ? 'status' : 'alert'} data-testid="import-status" data-ok={String(notice.ok)}>
             {notice.text}
@@ -188,7 +193,14 @@ export function App({ host }: { host: string | null }) {
             <tbody>
               {pages.map((p) => (
                 <tr key={p.url ?? p.title} data-testid="page-row" data-url={p.url ?? ''}>
-                  <td>{p.title}</td>
+                  <td>
+                    {p.title}
+                    {p.loginPage && (
+                      <span class="login-badge" data-testid="login-page" title={t('loginPageHint')}>
+                        {t('loginPageBadge')}
+                      </span>
+                    )}
+                  </td>
                   <td class="url">{p.url}</td>
                   <td>
                     {p.findings.filter(isOpenFail).length} / {p.findings.filter((f) => f.status === 'review' && !isDismissed(f)).length}

@@ -23,6 +23,8 @@ export interface SessionFile {
   scan: ScanReport | null
   /** The auditor's dismissals of this session's findings (optional: files of earlier versions have none). */
   dismissals?: Dismissal[]
+  /** Pages audited in the session whose reports could not be stored: they are not in `pages` (absent when none). */
+  unsaved?: string[]
 }
 
 const Str = v.string()
@@ -61,6 +63,7 @@ const Page = v.looseObject({
   asOf: Str,
   findings: v.array(Finding),
   notes: v.array(Str),
+  loginPage: v.optional(v.literal(true)),
 })
 
 const Column = v.looseObject({
@@ -118,11 +121,21 @@ const File = v.object({
   pages: v.array(Page),
   scan: v.nullable(Scan),
   dismissals: v.optional(DismissalsSchema),
+  unsaved: v.optional(v.array(Str)),
 })
 
 /** `pages` as the session shows them: their dismissal marks become the file's list of dismissals. */
-export function buildSessionFile(host: string, pages: PageReport[], scan: ScanReport | null, now = new Date()): SessionFile {
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, host, exportedAt: now.toISOString(), pages, scan, dismissals: dismissalsOf(pages) }
+export function buildSessionFile(host: string, pages: PageReport[], scan: ScanReport | null, now = new Date(), unsaved: string[] = []): SessionFile {
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    host,
+    exportedAt: now.toISOString(),
+    pages,
+    scan,
+    dismissals: dismissalsOf(pages),
+    ...(unsaved.length ? { unsaved } : {}),
+  }
 }
 
 export type ParseResult = { ok: true; file: SessionFile } | { ok: false; error: string }

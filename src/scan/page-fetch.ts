@@ -5,7 +5,7 @@ import { auditModel } from '../engine/audit.ts'
 import { decodeHtml } from '../engine/charset.ts'
 import { buildPageModel } from '../engine/page-model.ts'
 import type { FreshnessSettings } from '../engine/rule-kit/freshness.ts'
-import { columnResult, failedColumn, isSoft404, looksLikeLoginPage } from '../engine/site/column-status.ts'
+import { columnResult, failedColumn, isSoft404 } from '../engine/site/column-status.ts'
 import { hubLinksOf, isDocumentPage } from '../engine/site/hub.ts'
 import { columnLinksOf, extractAnchors } from '../engine/site/links.ts'
 import { isNonHtmlUrl, looksLikeLoginUrl, normalizeUrl, sameOrigin } from '../engine/site/urls.ts'
@@ -87,7 +87,6 @@ export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageR
       if ((e as Error).name === 'InputError') return fail('not-html', (e as Error).message)
       return fail('error', `解码失败：${(e as Error).message}`)
     }
-    if (looksLikeLoginPage(html)) return fail('login', '页面要求登录')
     if (isSoft404(html, resp.status)) {
       out.soft404 = true
       return fail('soft404', '页面返回 200，但内容为“页面不存在”')
@@ -98,6 +97,9 @@ export async function fetchPage(item: PageItem, ctx: PageContext): Promise<PageR
   let model: PageModel
   try {
     model = buildPageModel(html, { url: pageUrl, asOf: ctx.options.asOf })
+    // The engine's own judgement (src/engine/extract/login.ts), so a column page with a 用户登录 box beside its list is
+    // still judged, and a 请先登录 notice is not taken for a blank column. Its links are not followed.
+    if (model.loginPage) return fail('login', '页面要求登录')
     const report = auditModel(model, { url: pageUrl, packs: ctx.options.packs, asOf: ctx.options.asOf, lang: ctx.options.lang })
     out.report = {
       title: report.title,

@@ -252,10 +252,12 @@ describe('CLI: inputs that cannot be read', () => {
     expect(lines[5]).toMatch(/could not fetch.*ECONNREFUSED/)
   })
 
-  it('refuses a directory', async () => {
-    const r = await run(['--as-of', '2024-06-30', tmp])
+  it('a directory with no pages in it is named on stderr, exit 2', async () => {
+    const empty = mkdtempSync(join(tmp, 'empty-'))
+    writeFileSync(join(empty, 'notes.txt'), 'not a page')
+    const r = await run(['--as-of', '2024-06-30', empty])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/directory/)
+    expect(r.stderr).toContain('no .html/.htm files in this directory')
   })
 
   const bigPage = (bytes: number) => {

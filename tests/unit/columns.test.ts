@@ -7,6 +7,7 @@ import { extractColumns } from '../../src/engine/extract/columns.ts'
 import { locatorOf } from '../../src/engine/locator.ts'
 import { classifyFreshness, isEmptyMarker } from '../../src/engine/vocabulary.ts'
 import type { Column } from '../../src/engine/types.ts'
+import { type ExtractionCut, MAX_ENTRIES_PER_COLUMN } from '../../src/engine/limits.ts'
 
 const PAGES = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/pages')
 
@@ -167,15 +168,18 @@ describe('vocabulary', () => {
 })
 
 describe('speed', () => {
-  it('handles a 20,000-row list in one pass', () => {
+  it(`handles a 20,000-row list in one pass, reading its first ${MAX_ENTRIES_PER_COLUMN} entries and saying it was cut`, () => {
     const rows = Array.from({ length: 20000 }, (_, i) => `<li><a href="/t${i}.htm">第${i}号通知</a><span>2026-05-${String((i % 28) + 1).padStart(2, '0')}</span></li>`)
     const $ = load(`<html><body><div class="lb"><h2>通知公告</h2><ul>${rows.join('')}</ul></div></body></html>`)
-    const cols = extractColumns($, { url: null, asOf: '2026-05-30', notes: [] }, { columnName: null, breadcrumb: [] })
-    expect(cols[0].entries).toHaveLength(20000)
-    expect(cols[0].entries[19999].locator.css).toMatch(/li:nth-of-type\(20000\)$/)
-    expect(cols[0].entries[12345].locator).toEqual({
-      css: 'html > body > div > ul > li:nth-of-type(12346)',
-      text: '第12345号通知2026-05-26',
+    const ctx = { url: null, asOf: '2026-05-30', notes: [] as string[], cuts: [] as ExtractionCut[] }
+    const cols = extractColumns($, ctx, { columnName: null, breadcrumb: [] })
+    expect(cols[0].entries).toHaveLength(MAX_ENTRIES_PER_COLUMN)
+    expect(cols[0].rowsBeyondCap).toBe(20000)
+    expect(ctx.cuts).toEqual([{ what: 'entries', column: '通知公告', limit: MAX_ENTRIES_PER_COLUMN, rows: 20000 }])
+    expect(cols[0].entries[MAX_ENTRIES_PER_COLUMN - 1].locator.css).toMatch(new RegExp(`li:nth-of-type\\(${MAX_ENTRIES_PER_COLUMN}\\)$`))
+    expect(cols[0].entries[4321].locator).toEqual({
+      css: 'html > body > div > ul > li:nth-of-type(4322)',
+      text: '第4321号通知2026-05-10',
     })
   })
 })

@@ -5,11 +5,12 @@ import type { AnyNode, Element } from 'domhandler'
 import { cssPath, locatorOf } from '../locator.ts'
 import type { Column, ExtractContext } from '../types.ts'
 import { classifyFreshness } from '../vocabulary.ts'
-import { type ListCandidate, isHiddenTemplate, isTag, textOf } from './columns/shapes.ts'
+import { type ListCandidate, hasText, isHiddenTemplate, isTag, trimmedTextShorterThan } from './columns/shapes.ts'
 import { collectCandidates } from './columns/candidates.ts'
 import { headingFor, isNavigationName } from './columns/headings.ts'
 import { type BuiltList, buildEntries, datastoreCandidates } from './columns/entries.ts'
 import { emptyMarkerElements, isInsideChrome } from './columns/blanks.ts'
+import { MAX_ENTRIES_PER_COLUMN } from '../limits.ts'
 
 export interface ColumnStructure {
   columnName: string | null
@@ -76,6 +77,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
       emptyMarker: false,
       freshnessClass: 'other',
       via: heading?.tab ? 'tab' : b.cand.via,
+      ...(b.rowsBeyondCap ? { rowsBeyondCap: b.rowsBeyondCap } : {}),
     })
     used.add(place)
   }
@@ -83,7 +85,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
   // Blank columns: a "暂无信息" placeholder, or an empty list container, under a column heading.
   const blanks: { el: Element; marker: boolean }[] = emptyMarkerElements(root).map((el) => ({ el, marker: true }))
   for (const cand of candidates) {
-    if ((cand.via === 'ul' || cand.via === 'table') && cand.rows.length === 0 && textOf(cand.container).trim() === '') {
+    if ((cand.via === 'ul' || cand.via === 'table') && cand.rows.length === 0 && !hasText(cand.container)) {
       if (!isHiddenTemplate(cand.container)) blanks.push({ el: cand.container, marker: false })
     }
   }
@@ -93,7 +95,7 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
     // The placeholder usually sits in a <li>/<p> inside the list; the list is what the heading heads.
     for (let up = 0; up < 2; up++) {
       const p = place.parent
-      if (isTag(p) && (p.name === 'ul' || p.name === 'ol' || p.name === 'tbody' || p.name === 'table' || p.name === 'tr' || p.name === 'td') && textOf(p).trim().length < 40) place = p
+      if (isTag(p) && (p.name === 'ul' || p.name === 'ol' || p.name === 'tbody' || p.name === 'table' || p.name === 'tr' || p.name === 'td') && trimmedTextShorterThan(p, 40)) place = p
     }
     if (used.has(place) || (listCount.get(place) ?? 0) > 0) continue
     const heading = headingFor(place, ctx.url, listCount)
@@ -124,10 +126,11 @@ export function extractColumns($: CheerioAPI, ctx: ExtractContext, structure: Co
   const out: Column[] = []
   for (const c of columns) {
     if (!c.name) {
-      ctx.notes.push(`dated list without a column heading (${c.entries.length} entries) at ${c.locator?.css ?? '?'}`)
+      ctx.notes.push(`dated list without a column heading (${c.entries.length}${c.rowsBeyondCap ? ` of ${c.rowsBeyondCap} rows` : ''} entries) at ${c.locator?.css ?? '?'}`)
       continue
     }
     c.freshnessClass = classifyFreshness(c.name)
+    if (c.rowsBeyondCap) (ctx.cuts ??= []).push({ what: 'entries', column: c.name, limit: MAX_ENTRIES_PER_COLUMN, rows: c.rowsBeyondCap })
     out.push(c)
   }
   return out

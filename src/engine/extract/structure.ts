@@ -11,6 +11,7 @@ import { findBreadcrumb, pickColumnName } from './structure/breadcrumb.ts'
 import { SIDE_NAV_RE, findNavigation, navLinks } from './structure/navigation.ts'
 import { findHeadings } from './structure/headings.ts'
 import { findReportYear } from './structure/report-year.ts'
+import { MAX_MAIN_TEXT_CHARS } from '../limits.ts'
 export { INVISIBLE_TAGS, BLOCK_TAGS, isElement, tagOf, visibleTextExceeds, visibleText, tightCjk, classAndId, ancestors, contains, commonAncestor, isChrome, findMainContainer, scanRoot } from './structure/text.ts'
 export { stripSiteSuffix } from './structure/title.ts'
 export { isHidden } from './structure/breadcrumb.ts'
@@ -60,6 +61,10 @@ export function extractStructure($: CheerioAPI, ctx: ExtractContext): PageStruct
   } else {
     mainText = visibleText(scanRoot($), (el) => isChrome(el) || el === crumb.el || tagOf(el) === 'head')
     ctx.notes.push('mainText: no article container found; used the page body without header/footer/nav')
+  }
+  if (mainText.length > MAX_MAIN_TEXT_CHARS) {
+    ;(ctx.cuts ??= []).push({ what: 'text', limit: MAX_MAIN_TEXT_CHARS, chars: mainText.length })
+    mainText = mainText.slice(0, MAX_MAIN_TEXT_CHARS)
   }
   const reportYear = findReportYear(title, headings, mainText)
   return { title, breadcrumb, columnName, meta, navigation, headings, mainText, reportYear }

@@ -12,6 +12,7 @@ import { help as dateConsistency } from './date-consistency/messages.ts'
 import { help as disclosureSubcolumns } from './disclosure-subcolumns/messages.ts'
 import { help as docNumberFormat } from './doc-number-format/messages.ts'
 import { help as documentValidity } from './document-validity/messages.ts'
+import { help as extractionLimits } from './extraction-limits/messages.ts'
 import { help as footerIdentifiers } from './footer-identifiers/messages.ts'
 import { help as guideElements } from './guide-elements/messages.ts'
 import { help as homepageFreshness } from './homepage-freshness/messages.ts'
@@ -36,6 +37,7 @@ export const KIND_HELP: Readonly<Record<string, KindHelp>> = {
   'disclosure-subcolumns': disclosureSubcolumns,
   'doc-number-format': docNumberFormat,
   'document-validity': documentValidity,
+  'extraction-limits': extractionLimits,
   'footer-identifiers': footerIdentifiers,
   'guide-elements': guideElements,
   'homepage-freshness': homepageFreshness,

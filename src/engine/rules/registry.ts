@@ -13,6 +13,7 @@ import { dateConsistency } from './date-consistency/index.ts'
 import { disclosureSubcolumns } from './disclosure-subcolumns/index.ts'
 import { docNumberFormat } from './doc-number-format/index.ts'
 import { documentValidity } from './document-validity/index.ts'
+import { extractionLimits } from './extraction-limits/index.ts'
 import { footerIdentifiers } from './footer-identifiers/index.ts'
 import { guideElements } from './guide-elements/index.ts'
 import { homepageFreshness } from './homepage-freshness/index.ts'
@@ -45,6 +46,7 @@ export type PageKindId =
   | 'document-validity'
   | 'interaction-response'
   | 'personal-data'
+  | 'extraction-limits'
 
 export type SiteKindId = 'column-freshness-site' | 'link-check' | 'veto-hits-site'
 export type KindId = PageKindId | SiteKindId
@@ -69,6 +71,7 @@ export const kinds = {
   'document-validity': documentValidity,
   'interaction-response': interactionResponse,
   'personal-data': personalData,
+  'extraction-limits': extractionLimits,
   'column-freshness-site': columnFreshnessSite,
   'link-check': linkCheck,
   'veto-hits-site': vetoHitsSite,

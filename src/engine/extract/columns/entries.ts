@@ -7,6 +7,7 @@ import { byTag, queryAll } from '../dom.ts'
 import { FINGERPRINT, type ListCandidate, MAX_BLOCK_LINKS, MAX_ROW_EXTRA, MAX_ROW_LINKS, SEP, elementChildren, hasTemplateAttr, hasTemplateText, isHiddenTemplate, isTag, resolveHref, rowText } from './shapes.ts'
 import { containsNestedList, entryTitle, pickDate, tableDateColumn, titleLinks } from './rows.ts'
 import { collectCandidates } from './candidates.ts'
+import { MAX_ENTRIES_PER_COLUMN } from '../../limits.ts'
 
 
 /**
@@ -47,13 +48,20 @@ export interface BuiltList {
   entries: Entry[]
   linkRows: number
   datedRows: number
+  /** The list's row count when it passed MAX_ENTRIES_PER_COLUMN and the rows after the cap were not read. */
+  rowsBeyondCap?: number
 }
 
 export function buildEntries(cand: ListCandidate, ctx: ExtractContext, $: CheerioAPI): BuiltList {
   const dateCol = cand.via === 'table' ? tableDateColumn(cand.rows) : -1
   const picked: { row: Element; link: Element; date: ParsedDate | null; title: string; plain: string }[] = []
   let dated = 0
+  let rowsBeyondCap: number | undefined
   for (const row of cand.rows) {
+    if (picked.length >= MAX_ENTRIES_PER_COLUMN) {
+      rowsBeyondCap = cand.rows.length
+      break
+    }
     if (isHiddenTemplate(row)) continue
     const max = cand.blocks ? MAX_BLOCK_LINKS : MAX_ROW_LINKS
     const links = titleLinks(row, max)
@@ -94,7 +102,7 @@ export function buildEntries(cand: ListCandidate, ctx: ExtractContext, $: Cheeri
       })
     }
   }
-  return { cand, entries, linkRows: picked.length, datedRows: dated }
+  return { cand, entries, linkRows: picked.length, datedRows: dated, ...(rowsBeyondCap ? { rowsBeyondCap } : {}) }
 }
 
 /** jcms/大汉 lists: rows sit as CDATA inside <script type="text/xml"><datastore>, rendered by script. */

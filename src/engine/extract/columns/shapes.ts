@@ -78,6 +78,58 @@ function collectText(n: AnyNode, skip: Element | undefined, parts: string[], sep
   if (sep && (n.name === 'br' || n.name === 'td' || n.name === 'dd' || n.name === 'span')) parts.push(sep)
 }
 
+/** `textOf(node).trim() !== ''`, stopping at the first visible character instead of building a subtree's text. */
+export function hasText(n: AnyNode): boolean {
+  if (n.type === 'text') return /\S/.test((n as unknown as { data: string }).data)
+  if (!isTag(n) || NON_CONTENT.has(n.name)) return false
+  // Remembered per element: nested empty lists ask about the same subtrees over and over.
+  let known = hasTextCache.get(n)
+  if (known === undefined) {
+    known = false
+    for (const c of n.children) if (hasText(c)) {
+      known = true
+      break
+    }
+    hasTextCache.set(n, known)
+  }
+  return known
+}
+const hasTextCache = new WeakMap<Element, boolean>()
+
+/**
+ * `textOf(node).trim().length < limit`, stopping once the answer is known: asked for the parents of every blank
+ * column, whose text can be the whole page (a misnested flood made that quadratic).
+ */
+export function trimmedTextShorterThan(node: Element, limit: number): boolean {
+  // Many blank columns under one parent ask about that parent: once per element and limit.
+  const key = `${limit}`
+  let byLimit = shorterCache.get(node)
+  if (!byLimit) shorterCache.set(node, (byLimit = new Map()))
+  let known = byLimit.get(key)
+  if (known === undefined) byLimit.set(key, (known = !trimmedReaches(node, limit, { pos: 0, first: -1 })))
+  return known
+}
+const shorterCache = new WeakMap<Element, Map<string, boolean>>()
+
+const WHITESPACE = /\s/
+
+function trimmedReaches(n: AnyNode, limit: number, st: { pos: number; first: number }): boolean {
+  if (n.type === 'text') {
+    const data = (n as unknown as { data: string }).data
+    for (let i = 0; i < data.length; i++, st.pos++) {
+      if (WHITESPACE.test(data[i])) continue
+      if (st.first === -1) st.first = st.pos
+      if (st.pos - st.first + 1 >= limit) return true
+    }
+    return false
+  }
+  if (!isTag(n) || NON_CONTENT.has(n.name)) return false
+  for (const c of n.children) if (trimmedReaches(c, limit, st)) return true
+  // textOf's separator after these elements is a space: it moves the position but is never visible.
+  if (n.name === 'br' || n.name === 'td' || n.name === 'dd' || n.name === 'span') st.pos++
+  return false
+}
+
 export function isHiddenTemplate(el: Element): boolean {
   const a = el.attribs
   if ((a.style !== undefined && /display\s*:\s*none/i.test(a.style)) || 'hidden' in a) return true
