@@ -156,7 +156,10 @@ function topFirstStack(): string[] {
 function parseDocument(html: string): Document {
   const handler = new DomHandler()
   const parser = new Parser(handler)
-  ;(parser as unknown as { stack: string[] }).stack = topFirstStack()
+  // `stack` is htmlparser2's own field (pinned through the lockfile). Should a later version drop or rename it, the
+  // parser keeps its own stack: slower on pages of thousands of unclosed tags, the same tree.
+  const internals = parser as unknown as { stack?: unknown }
+  if (Array.isArray(internals.stack) && internals.stack.length === 0) internals.stack = topFirstStack()
   parser.end(html)
   return handler.root
 }
