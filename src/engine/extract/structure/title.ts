@@ -3,7 +3,10 @@ import type { Element } from 'domhandler'
 import type { CheerioAPI } from 'cheerio/slim'
 import { collapseSpace } from '../../locator.ts'
 import { attrContains, byTag, queryAll } from '../dom.ts'
-import { INVISIBLE_TAGS, ancestors, classAndId, isChrome, isElement, tagOf, visibleText } from './text.ts'
+import { INVISIBLE_TAGS, ancestors, classAndId, isChrome, isElement, tagOf, visibleText, visibleTextExceeds } from './text.ts'
+
+/** Longer than this, an element holds more than a title. */
+const MAX_TITLE = 200
 
 // `title _ 中国宜春`, `站名 | 标题`, `标题__2007年第23号国务院公报_中国政府网`, `标题-中国科普网`.
 const TITLE_SEPARATORS = /\s+[|｜_\-–—]+\s+|_{1,2}|\s*[|｜]\s*|——|-(?=[^-]{2,12}(?:网|网站|政府|门户)$)/
@@ -38,8 +41,10 @@ export function findTitle($: CheerioAPI, meta: Record<string, string>): string {
     if (up.some((a) => tagOf(a) === 'a' || isChrome(a))) continue
     const tag = tagOf(el)
     if (tag !== 'h1' && tag !== 'h2' && !TITLE_CLASS_RE.test(classAndId(el))) continue
+    // Bounded first: nested unclosed <h2>s each hold the rest of the page, and collapsing each one's text was quadratic.
+    if (visibleTextExceeds(el, MAX_TITLE)) continue
     const text = visibleText(el)
-    if (text.length >= 4 && text.length <= 200) candidates.push(text)
+    if (text.length >= 4) candidates.push(text)
   }
   // The <title> normally repeats the article title: the element that agrees with it is the title.
   // An element longer than the <title> text wraps more than the title (source, date line): keep the <title> text.
