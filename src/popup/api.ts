@@ -70,9 +70,9 @@ export function onStorageChange(listener: (area: string, keys: string[]) => void
   return () => browser.storage.onChanged.removeListener(handler)
 }
 
-/** Saves text as a file through an `<a download>`: no `downloads` permission needed, and the name is ours. */
-export function downloadText(text: string, type: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/** Saves a file through an `<a download>`: no `downloads` permission needed, and the name is ours. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = fileName
@@ -81,6 +81,10 @@ export function downloadText(text: string, type: string, fileName: string): void
   a.click()
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+export function downloadText(text: string, type: string, fileName: string): void {
+  downloadBlob(new Blob([text], { type }), fileName)
 }
 
 /** The CSV string already starts with the BOM; the Blob keeps it, so Excel and WPS read the file as UTF-8. */

@@ -2,6 +2,7 @@
 // by dynamic import only when a button is pressed, so they stay out of the page's first load and out of every other
 // bundle.
 import { csvFileName } from '../engine/csv.ts'
+import { downloadBlob } from '../popup/api.ts'
 import { bodyTypeFor, readSettings } from '../shared/settings.ts'
 import { DEFAULT_DEADLINE_WORKING_DAYS, type ExportContext, type ExportData } from '../export/context.ts'
 
@@ -43,13 +44,5 @@ export async function buildOffice(format: OfficeFormat, data: ExportData, ctx: E
 }
 
 export function downloadBytes(bytes: Uint8Array, format: OfficeFormat, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: MIME[format] }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  downloadBlob(new Blob([bytes as BlobPart], { type: MIME[format] }), fileName)
 }

@@ -1,7 +1,6 @@
 // The audit cycle from the terminal: `--ignore FILE` sets findings aside with a reason (they leave the verdict and the
 // exit status but stay in the output), `--baseline FILE` compares the run with an earlier JSON report. Run as a user
 // runs it (`node bin/disclosure-audit.js …`), on pages saved to a temp folder and on the local test portal.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,36 +8,14 @@ import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/engine/types.ts'
 import { serveSite, type TestSite } from '../fixtures/test-portal/serve.ts'
+import { killRunning, type Run, runCli } from '../support/cli.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
 const ARTICLE = readFileSync(join(ROOT, 'tests/fixtures/cli/utf8-article.html'), 'utf8')
 const ASOF = '2024-06-30'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-const running = new Set<ReturnType<typeof spawn>>()
-afterEach(() => {
-  for (const child of running) child.kill('SIGKILL')
-  running.clear()
-})
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/disclosure-audit.js', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
-    running.add(child)
-    child.on('exit', () => running.delete(child))
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+afterEach(killRunning)
+const run = runCli
 
 interface JsonOut {
   pages: { source: string; url: string | null; findings: Finding[] }[]

@@ -1,6 +1,5 @@
 // The office files from the terminal: `--format xlsx` and `--format docx` with `--out FILE`, run as a user runs the
 // tool, read back with real readers (exceljs for the workbook; mammoth and the document XML for the notices).
-import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,6 +11,7 @@ import mammoth from 'mammoth'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Finding } from '../../src/engine/types.ts'
 import { serveSite, type TestSite } from '../fixtures/test-portal/serve.ts'
+import { killRunning, type Run, runCli } from '../support/cli.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
 const ARTICLE = readFileSync(join(ROOT, 'tests/fixtures/cli/utf8-article.html'), 'utf8')
@@ -20,31 +20,8 @@ const ARTICLE = readFileSync(join(ROOT, 'tests/fixtures/cli/utf8-article.html'),
 const ASOF = '2024-09-27'
 const FORMULA = '=HYPERLINK("http://evil.example/","点此查看")'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-const running = new Set<ReturnType<typeof spawn>>()
-afterEach(() => {
-  for (const child of running) child.kill('SIGKILL')
-  running.clear()
-})
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/disclosure-audit.js', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
-    running.add(child)
-    child.on('exit', () => running.delete(child))
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+afterEach(killRunning)
+const run = runCli
 
 let dir: string
 const at = (name: string) => join(dir, name)

@@ -1,6 +1,5 @@
 // The CLI's hard edges: inputs that never end, a state file that was tampered with, and a page that tries to write
 // to the terminal through the page-audit table.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,18 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { runScanCommand } from '../../src/cli/scan-command.ts'
 import { createScan, revalidateScan, scanKey } from '../../src/scan/state.ts'
 import { REPO_ROOT } from '../support/corpus.ts'
+import { runNode } from '../support/cli.ts'
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/disclosure-audit.js', ...args], { cwd: REPO_ROOT })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+const run = (args: string[]) => runNode(['bin/disclosure-audit.js', ...args])
 
 describe('inputs that are not regular files', () => {
   it('refuses /dev/zero at once (exit 2, one clear line) instead of reading gigabytes', async () => {

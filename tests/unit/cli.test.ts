@@ -1,7 +1,6 @@
 // End-to-end tests of the CLI as a user runs it: `node bin/disclosure-audit.js …` (what `npx disclosure-audit` runs).
 // The child is spawned asynchronously because some tests serve pages from this process over node:http.
 import { CORPUS_DIR } from '../support/corpus.ts'
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, createServer as createNetServer } from 'node:net'
 import { createServer, type Server } from 'node:http'
@@ -11,6 +10,7 @@ import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { todayInShanghai } from '../../src/engine/dates.ts'
 import type { Finding } from '../../src/engine/types.ts'
+import { killRunning, type Run, runCli } from '../support/cli.ts'
 
 const ROOT = join(import.meta.dirname, '../..')
 const FIX = join(ROOT, 'tests/fixtures/cli')
@@ -18,32 +18,8 @@ const fx = (name: string) => join('tests/fixtures/cli', name)
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 const URL_GIVEN = 'https://www.example.gov.cn/xxgk/tzgg/202403/t20240305_1.html'
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-// A test that times out must not leave its child auditing in the background.
-const running = new Set<ReturnType<typeof spawn>>()
-afterEach(() => {
-  for (const child of running) child.kill('SIGKILL')
-  running.clear()
-})
-
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/disclosure-audit.js', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } })
-    running.add(child)
-    child.on('exit', () => running.delete(child))
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
-}
+afterEach(killRunning)
+const run = runCli
 
 interface JsonOut {
   tool: { name: string; version: string }
