@@ -209,12 +209,20 @@ browser.tabs.onRemoved.addListener((tabId) => void dropTab(tabId))
 
 // Every worker start (browser start, wake after idle, a stop mid-scan) continues the scans that were running.
 // onStartup has a listener so that a browser restart starts the worker even when no page or popup asks for it.
+/**
+ * Expiry that fails loses nothing (pages are kept longer than the setting asks, and the next start or daily alarm tries
+ * again), so it is logged for whoever debugs the worker rather than shown to the auditor.
+ */
+function retentionFailed(error: unknown): void {
+  console.warn('disclosure-auditor: retention pruning failed; it is tried again at the next start or daily alarm', error)
+}
+
 browser.runtime.onStartup.addListener(() => void resumeScans().catch(() => undefined))
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SCAN_ALARM) void resumeScans().catch(() => undefined)
-  if (alarm.name === RETENTION_ALARM) void pruneExpired().catch(() => undefined)
+  if (alarm.name === RETENTION_ALARM) void pruneExpired().catch(retentionFailed)
 })
 void resumeScans().catch(() => undefined)
 // Audited pages are kept only as long as the options page says; a changed limit applies at once.
-void startRetention().catch(() => undefined)
-watchSettings(() => void pruneExpired().catch(() => undefined))
+void startRetention().catch(retentionFailed)
+watchSettings(() => void pruneExpired().catch(retentionFailed))

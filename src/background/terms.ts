@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill'
 import type { Lang, RulePack } from '../engine/types.ts'
 import { nationalPack } from '../engine/pack.ts'
 import { hostOf } from '../engine/site/urls.ts'
-import { asOfFor, DEFAULT_SETTINGS, langFor, packsFor, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts'
+import { asOfFor, bodyTypeFor, DEFAULT_SETTINGS, langFor, packsFor, readSettings, SETTINGS_KEY, type Settings } from '../shared/settings.ts'
 import { langOf } from '../shared/verdict.ts'
 
 export interface AuditTerms {
@@ -16,12 +16,23 @@ export interface AuditTerms {
 const browserLang = langOf(browser.i18n.getUILanguage())
 let settings: Promise<Settings> | null = null
 let national: RulePack | null = null
+/**
+ * The packs of the settings in effect, by body type (the only thing a host changes): building them validates the local
+ * pack and copies rules, and every frame of every page is audited with them, so they are built once per settings
+ * object read (a new read, after a save or a failed read, starts afresh).
+ */
+const packsBySettings = new WeakMap<Settings, Map<string, RulePack[]>>()
 
 export function currentSettings(): Promise<Settings> {
   settings ??= readSettings()
     .then((r) => r.settings)
-    // storage unreadable: audit under the defaults rather than not at all
-    .catch(() => structuredClone({ ...DEFAULT_SETTINGS }) as Settings)
+    .catch((error: unknown) => {
+      // Storage unreadable: audit under the defaults rather than not at all. Each report states its as-of date; the
+      // next audit reads the settings again instead of keeping the defaults.
+      console.warn('disclosure-auditor: settings unreadable, auditing under the defaults', error)
+      settings = null
+      return structuredClone({ ...DEFAULT_SETTINGS }) as Settings
+    })
   return settings
 }
 
@@ -29,7 +40,12 @@ export function currentSettings(): Promise<Settings> {
 export async function auditTerms(host: string | null): Promise<AuditTerms> {
   const s = await currentSettings()
   national ??= nationalPack()
-  return { packs: packsFor(s, host, national), asOf: asOfFor(s), lang: langFor(s, browserLang) }
+  const bodyType = bodyTypeFor(s, host)
+  let byBodyType = packsBySettings.get(s)
+  if (!byBodyType) packsBySettings.set(s, (byBodyType = new Map()))
+  let packs = byBodyType.get(bodyType)
+  if (!packs) byBodyType.set(bodyType, (packs = packsFor(s, host, national)))
+  return { packs, asOf: asOfFor(s), lang: langFor(s, browserLang) }
 }
 
 /** Asks the agent in every tab to audit again; a tab without one (no gov.cn page, no grant) just refuses. */

@@ -227,19 +227,28 @@ export function scanJson(report: ScanReport, packs: RulePack[], diff?: FindingDi
   return JSON.stringify(out, null, 2) + '\n'
 }
 
-export function scanCsv(report: ScanReport, packs: RulePack[], lang: Lang = 'zh'): string {
-  const reports: PageReport[] = report.pages.map((p) => ({
+/** One scanned page as a page report (the CSV and the exports list scanned pages as they list audited ones). */
+function scanPageReport(report: ScanReport, p: ScanReport['pages'][number]): PageReport {
+  return {
     url: p.url,
     title: p.title,
     kind: p.kind,
     asOf: report.asOf,
     findings: p.findings,
     notes: [],
-  }))
-  // A site rule no pack defines ran from the built-in defaults; listing it gives its rows a title instead of an id.
+    ...(p.publisher && { publisher: p.publisher }),
+    ...(p.column && { column: p.column }),
+  }
+}
+
+/** The packs plus the site rules no pack defines (they ran from the built-in defaults): their rows get a title. */
+function withSiteRuleTitles(packs: RulePack[]): RulePack[] {
   const fallback = missingSiteRules(packs)
-  const titles: RulePack[] = fallback.length ? [{ id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: fallback }] : []
-  return reportsToCsv(reports, [...packs, ...titles], { lang }) + '\r\n'
+  return fallback.length ? [...packs, { id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: fallback }] : packs
+}
+
+export function scanCsv(report: ScanReport, packs: RulePack[], lang: Lang = 'zh'): string {
+  return reportsToCsv(report.pages.map((p) => scanPageReport(report, p)), withSiteRuleTitles(packs), { lang }) + '\r\n'
 }
 
 export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImpl?: FetchLike): Promise<number> {
@@ -341,24 +350,11 @@ export async function runScanCommand(args: ScanCommandArgs, io: ScanIo, fetchImp
 
 /** The scan as the exports take it: the site-level page apart (the site answers for it), the columns for their sheet. */
 export function scanExportData(report: ScanReport, packs: RulePack[]): ExportData {
-  const asPage = (p: ScanReport['pages'][number]): PageReport => ({
-    url: p.url,
-    title: p.title,
-    kind: p.kind,
-    asOf: report.asOf,
-    findings: p.findings,
-    notes: [],
-    ...(p.publisher && { publisher: p.publisher }),
-    ...(p.column && { column: p.column }),
-  })
   const site = report.pages.find((p) => p.source === 'site-scan')
-  // A site rule no pack defines ran from the built-in defaults; listing it gives its rows a title instead of an id.
-  const fallback = missingSiteRules(packs)
-  const titled: RulePack[] = fallback.length ? [...packs, { id: 'site-scan', version: '1', title: { zh: '站点巡检', en: 'Site scan' }, rules: fallback }] : packs
   return {
-    pages: report.pages.filter((p) => p !== site).map(asPage),
-    sitePage: site ? asPage(site) : null,
-    packs: titled,
+    pages: report.pages.filter((p) => p !== site).map((p) => scanPageReport(report, p)),
+    sitePage: site ? scanPageReport(report, site) : null,
+    packs: withSiteRuleTitles(packs),
     columns: report.site.columns,
     counts: report.site.counts,
   }

@@ -5,6 +5,7 @@ import type { Finding, Locator, PageModel, RuleContext } from '../../types.ts'
 import type { Params } from './params.ts'
 import { compilePatterns, execBounded, testBounded } from '../../rule-kit/patterns.ts'
 import type { ReportFormat } from './params.ts'
+import { formatForYear } from '../../rule-kit/report-formats.ts'
 
 type PartDef = ReportFormat['parts'][number]
 
@@ -64,7 +65,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
       }),
     ]
   }
-  const format = params.formats.find((f) => (f.fromYear === null || yr.year >= f.fromYear) && (f.toYear === null || yr.year <= f.toYear))
+  const format = formatForYear(params.formats, yr.year)
   if (!format) return []
   const text = strip(page.mainText)
   const info = format.informational

@@ -1,14 +1,12 @@
 import * as v from 'valibot'
-import { bool, list, patternList, strict, text, year } from '../../rule-kit/schema.ts'
+import { formatWindow } from '../../rule-kit/report-formats.ts'
+import { bool, list, patternList, strict, text } from '../../rule-kit/schema.ts'
 
 export const params = strict({
   /** Which parts a report must have depends on the year it covers. */
   formats: list(
     strict({
-      id: text(),
-      label: text(),
-      fromYear: v.nullable(year()),
-      toYear: v.nullable(year()),
+      ...formatWindow,
       /** Legacy formats varied in practice: gaps are info, never fail. */
       informational: bool(),
       parts: list(strict({ name: text(), patterns: patternList() }), 1),

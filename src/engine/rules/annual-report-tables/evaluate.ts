@@ -12,6 +12,7 @@ import { statedPeriod } from './period.ts'
 import { readTable2 } from './table2.ts'
 import { checkColumn, checkResultSums, checkRowSums, KEY_ROWS, layoutOf, rowTotal, type Layout } from './table3.ts'
 import { checkGroup, layout4, type GroupVerdict } from './table4.ts'
+import { formatForYear } from '../../rule-kit/report-formats.ts'
 
 type Emit = (f: { status: Finding['status']; section: string; key: string; message: Localized; evidence: Localized; expected: Localized; data?: FindingData; grid?: Grid | null }) => void
 
@@ -35,7 +36,7 @@ export function evaluate(page: PageModel, params: Params, ctx: RuleContext): Fin
     })
     return out
   }
-  const format = params.formats.find((f) => (f.fromYear === null || yr.year >= f.fromYear) && (f.toYear === null || yr.year <= f.toYear))
+  const format = formatForYear(params.formats, yr.year)
   // Formats before 2019 printed no statistics tables: nothing here concerns such a report.
   if (!format) return []
   const grids = (page.reportTables ?? []).map((t) => new Grid(t))

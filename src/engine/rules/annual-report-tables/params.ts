@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { list, oneOf, pattern, patternList, positiveInt, strict, text, year } from '../../rule-kit/schema.ts'
+import { formatWindow } from '../../rule-kit/report-formats.ts'
+import { list, oneOf, pattern, patternList, positiveInt, strict, text } from '../../rule-kit/schema.ts'
 
 const named = () => strict({ name: text(), pattern: pattern() })
 
@@ -7,10 +8,7 @@ export const params = strict({
   /** Which tables a report has depends on the year it covers; years outside every format are n/a (no tables defined). */
   formats: list(
     strict({
-      id: text(),
-      label: text(),
-      fromYear: v.nullable(year()),
-      toYear: v.nullable(year()),
+      ...formatWindow,
       /** Table 二's rows as the format prints them: the row label and how many figures follow it. */
       table2: list(strict({ name: text(), pattern: pattern(), figures: positiveInt() }), 1),
     }),
